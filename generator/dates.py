@@ -1,0 +1,146 @@
+"""Vague dates: the words a source used, kept beside the interval they resolve to.
+
+Analysts write ``2024-10-23`` (a day), ``2024-10`` (a month) or ``2024`` (a year), or a
+mapping that keeps the source's words and says how they were resolved::
+
+    when:
+      text: between early and mid-October   # verbatim, from the document
+      from: 2024-10-01
+      to: 2024-10-20
+      rule: early = days 1-10, mid = days 11-20 of the month
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Precision = Literal["day", "month", "year", "range", "unresolved"]
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+WEEKDAYS = [calendar.day_name[i] for i in range(7)]
+
+
+def parse_partial(text: str) -> tuple[dt.date, dt.date, Precision]:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` -> (first day, last day, precision)."""
+    match = _DATE.match(text.strip())
+    if not match:
+        raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{text}' is not a real date: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return dt.date(year, month, 1), dt.date(year, month, last), "month"
+    if not 1 <= day <= last:
+        raise ValueError(
+            f"'{text}' is not a real date: {calendar.month_name[month]} {year} has {last} days"
+        )
+    return dt.date(year, month, day), dt.date(year, month, day), "day"
+
+
+class When(BaseModel):
+    """A date or an interval, with its precision and the source's own words."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str | None = Field(
+        None,
+        min_length=1,
+        description="The words the source used, verbatim ('on Wednesday').",
+        examples=["on Wednesday"],
+    )
+    date: str | None = Field(
+        None, description="One day, month or year: YYYY-MM-DD, YYYY-MM or YYYY.",
+        examples=["2024-10-23"],
+    )
+    from_: str | None = Field(
+        None, alias="from", description="Start of an interval (YYYY-MM-DD, YYYY-MM or YYYY).",
+        examples=["2024-10-01"],
+    )
+    to: str | None = Field(
+        None, description="End of an interval (YYYY-MM-DD, YYYY-MM or YYYY).", examples=["2024-10-20"]
+    )
+    rule: str | None = Field(
+        None,
+        min_length=1,
+        description="How the words were resolved to dates, against the document's date.",
+        examples=["the Wednesday before the report of Friday 2024-10-25"],
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"date": value}
+        return value
+
+    @model_validator(mode="after")
+    def _check(self) -> When:
+        if self.date and (self.from_ or self.to):
+            raise ValueError("give either 'date' or 'from'/'to', not both")
+        if bool(self.from_) != bool(self.to):
+            raise ValueError("an interval needs both 'from' and 'to'")
+        if not (self.date or self.from_ or self.text):
+            raise ValueError("give 'date', or 'from' and 'to', or at least the source's 'text'")
+        for part in (self.date, self.from_, self.to):
+            if part:
+                parse_partial(part)
+        if self.from_ and self.to and self.start > self.end:
+            raise ValueError(f"'from' {self.from_} is after 'to' {self.to}")
+        self._check_weekday()
+        return self
+
+    def _check_weekday(self) -> None:
+        if not self.text or self.precision != "day":
+            return
+        named = [d for d in WEEKDAYS if re.search(rf"\b{d}\b", self.text, re.IGNORECASE)]
+        if len(named) == 1 and WEEKDAYS[self.start.weekday()] != named[0]:
+            raise ValueError(
+                f"'{self.text}' names a {named[0]}, but {self.start.isoformat()} is a "
+                f"{WEEKDAYS[self.start.weekday()]}"
+            )
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.date or self.from_)
+
+    @property
+    def start(self) -> dt.date:
+        first = self.date or self.from_
+        return parse_partial(first)[0] if first else dt.date.max
+
+    @property
+    def end(self) -> dt.date:
+        last = self.date or self.to
+        return parse_partial(last)[1] if last else dt.date.max
+
+    @property
+    def precision(self) -> Precision:
+        if self.date:
+            return parse_partial(self.date)[2]
+        if self.from_:
+            return "range"
+        return "unresolved"
+
+    def label(self) -> str:
+        """The resolved date in a fixed format: '23 Oct 2024', 'Jun 2024', '1–20 Oct 2024'."""
+        if not self.resolved:
+            return "date not stated"
+        if self.precision == "day":
+            return f"{self.start.day} {self.start:%b %Y}"
+        if self.precision == "month":
+            return f"{self.start:%b %Y}"
+        if self.precision == "year":
+            return f"{self.start.year}"
+        start, end = self.start, self.end
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {end:%b %Y}"
+        return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"

@@ -1,0 +1,50 @@
+"""Fact text made inert for Markdown and HTML: it shows exactly as typed, nothing runs.
+
+Every character that Markdown, HTML or one of Material's extensions could read as syntax
+becomes a numeric character reference, which Python-Markdown passes through as a literal
+character. :class:`Md` marks text that is already safe Markdown (written by templates and
+helpers); the Jinja environment escapes everything else on output.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Always inert: HTML, emphasis, links, code, attribute lists, tables, extensions
+# (==mark==, ^^ins^^, ~~del~~, ++key++, :emoji:, $math$), snippets (--8<-- needs '<').
+_ALWAYS = set("\\`*_{}[]()#+!|<>&:~^=$")
+# Only syntax at the start of a line: lists, rules, headings, ordered lists.
+_LEADING = re.compile(r"^[-.\d]+")
+
+
+class Md(str):
+    """Markdown that templates and helpers wrote: output as is."""
+
+    __slots__ = ()
+
+
+def escape(value: object) -> Md:
+    """Fact text -> Markdown that renders as exactly this text, on one line."""
+    if isinstance(value, Md):
+        return value
+    text = " ".join(str(value).split())
+    out = "".join(f"&#{ord(ch)};" if ch in _ALWAYS else ch for ch in text)
+    leading = _LEADING.match(out)
+    if leading:
+        head = "".join(f"&#{ord(ch)};" if ch in "-." else ch for ch in leading.group())
+        out = head + out[leading.end():]
+    return Md(out)
+
+
+def finalize(value: object) -> object:
+    """Jinja ``finalize``: every ``{{ }}`` output is escaped unless it is :class:`Md`."""
+    if isinstance(value, Md) or isinstance(value, (int, float)):
+        return value
+    return escape(value)
+
+
+def attribute(value: str) -> str:
+    """Text for an HTML attribute value in double quotes."""
+    return (
+        value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )

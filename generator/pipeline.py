@@ -1,0 +1,32 @@
+"""The one entry point: content folder -> validated facts -> pages, all in memory.
+
+Plugin and CLI both call :func:`generate`; neither does anything the other cannot.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .content import Content
+from .errors import ContentError
+from .loader import load_content
+from .render import Page, Renderer
+from .validate import build_content
+
+
+def load(content_dir: Path, root: Path | None = None) -> Content:
+    """Load and validate; raise :class:`ContentError` with every problem found."""
+    files, problems = load_content(content_dir, root)
+    content, more = build_content(files, content_dir) if not problems else (None, [])
+    problems.extend(more)
+    if problems or content is None:
+        raise ContentError(problems)
+    return content
+
+
+def generate(
+    content_dir: Path, overrides: Path | None = None, root: Path | None = None
+) -> list[Page]:
+    """Every page of the briefing, rendered to Markdown, in navigation order."""
+    content = load(content_dir, root)
+    return Renderer(overrides).render(content)
