@@ -14,8 +14,18 @@ from .errors import Problem, printable
 from .loader import FactFile, Loc
 from .model import Actor, Document, Estimate
 
-_ACTOR_FIELDS = {"originator", "speaker", "actor", "origin", "destination", "body", "country",
-                 "speaks_for", "parties", "signatories"}
+_ACTOR_FIELDS = {
+    "originator",
+    "speaker",
+    "actor",
+    "origin",
+    "destination",
+    "body",
+    "country",
+    "speaks_for",
+    "parties",
+    "signatories",
+}
 _ANY_FACT_FIELDS = {"responds_to", "cites"}
 _KINDS = ("briefing", "documents", "actors", "deployments", "treaties", "reactions", "events")
 
@@ -56,10 +66,13 @@ class _Checker:
             return
         placed = self.content.ids.get(value)
         if placed is None or (want is not None and not isinstance(placed.record, want)):
-            known = sorted(k for k, p in self.content.ids.items()
-                           if want is None or isinstance(p.record, want))
+            known = sorted(
+                k for k, p in self.content.ids.items() if want is None or isinstance(p.record, want)
+            )
             shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
-            self.problem(file, loc, f"unknown {what} id '{printable(value)}'", f"known ids: {shown}")
+            self.problem(
+                file, loc, f"unknown {what} id '{printable(value)}'", f"known ids: {shown}"
+            )
 
     def archive(self, document: Document, file: FactFile, loc: Loc) -> str | None:
         if document.archive is None:
@@ -71,9 +84,12 @@ class _Checker:
             except (OSError, UnicodeDecodeError):
                 self.archives[document.id] = None
                 placed = self.content.ids[document.id]
-                self.problem(self.files[placed.path], (*placed.loc, "archive"),
-                             f"archive '{document.archive}' cannot be read as UTF-8 text",
-                             "the path is relative to the content folder")
+                self.problem(
+                    self.files[placed.path],
+                    (*placed.loc, "archive"),
+                    f"archive '{document.archive}' cannot be read as UTF-8 text",
+                    "the path is relative to the content folder",
+                )
         return self.archives[document.id]
 
     def check_record(self, record: BaseModel, file: FactFile, loc: Loc) -> None:
@@ -83,8 +99,11 @@ class _Checker:
                 continue
             if name in _ACTOR_FIELDS or name in _ANY_FACT_FIELDS or name == "document":
                 want, what = (
-                    (Actor, "actor") if name in _ACTOR_FIELDS
-                    else (Document, "document") if name == "document" else (None, "fact")
+                    (Actor, "actor")
+                    if name in _ACTOR_FIELDS
+                    else (Document, "document")
+                    if name == "document"
+                    else (None, "fact")
                 )
                 values = value if isinstance(value, list) else [value]
                 for index, item in enumerate(values):
@@ -98,24 +117,40 @@ class _Checker:
         if quote and placed and isinstance(placed.record, Document):
             text = self.archive(placed.record, file, loc)
             if text is not None and _normalise(quote) not in text:
-                self.problem(file, (*loc, "quote"),
-                             f"quote not found verbatim in document '{document_id}'",
-                             "copy the passage exactly from the archived text")
+                self.problem(
+                    file,
+                    (*loc, "quote"),
+                    f"quote not found verbatim in document '{document_id}'",
+                    "copy the passage exactly from the archived text",
+                )
 
     def check_estimate(self, estimate: Estimate, file: FactFile, loc: Loc) -> None:
         has_range = estimate.low is not None or estimate.high is not None
         if estimate.value is None and not has_range:
-            self.problem(file, loc, f"estimate '{estimate.id}' has no figure",
-                         "give 'value', or 'low' and 'high'")
+            self.problem(
+                file,
+                loc,
+                f"estimate '{estimate.id}' has no figure",
+                "give 'value', or 'low' and 'high'",
+            )
         elif estimate.value is not None and has_range:
-            self.problem(file, (*loc, "value"), f"estimate '{estimate.id}' has both a value and a range",
-                         "keep 'value' or 'low'/'high', not both")
+            self.problem(
+                file,
+                (*loc, "value"),
+                f"estimate '{estimate.id}' has both a value and a range",
+                "keep 'value' or 'low'/'high', not both",
+            )
         elif has_range and (estimate.low is None or estimate.high is None):
             self.problem(file, loc, f"estimate '{estimate.id}' range needs both 'low' and 'high'")
-        elif estimate.low is not None and estimate.high is not None and estimate.low > estimate.high:
-            self.problem(file, (*loc, "low"),
-                         f"low {estimate.low} is greater than high {estimate.high}",
-                         "swap them")
+        elif (
+            estimate.low is not None and estimate.high is not None and estimate.low > estimate.high
+        ):
+            self.problem(
+                file,
+                (*loc, "low"),
+                f"low {estimate.low} is greater than high {estimate.high}",
+                "swap them",
+            )
         if estimate.adds_to is not None:
             self.ref(file, (*loc, "adds_to"), estimate.adds_to, Estimate, "estimate")
 

@@ -58,15 +58,20 @@ class When(BaseModel):
         examples=["on Wednesday"],
     )
     date: str | None = Field(
-        None, description="One day, month or year: YYYY-MM-DD, YYYY-MM or YYYY.",
+        None,
+        description="One day, month or year: YYYY-MM-DD, YYYY-MM or YYYY.",
         examples=["2024-10-23"],
     )
     from_: str | None = Field(
-        None, alias="from", description="Start of an interval (YYYY-MM-DD, YYYY-MM or YYYY).",
+        None,
+        alias="from",
+        description="Start of an interval (YYYY-MM-DD, YYYY-MM or YYYY).",
         examples=["2024-10-01"],
     )
     to: str | None = Field(
-        None, description="End of an interval (YYYY-MM-DD, YYYY-MM or YYYY).", examples=["2024-10-20"]
+        None,
+        description="End of an interval (YYYY-MM-DD, YYYY-MM or YYYY).",
+        examples=["2024-10-20"],
     )
     rule: str | None = Field(
         None,

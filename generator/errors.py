@@ -11,6 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+_INVISIBLE = {
+    *range(0x200B, 0x2010),
+    *range(0x202A, 0x202F),
+    *range(0x2060, 0x2065),
+    *range(0x2066, 0x206A),
+    0xFEFF,
+    0x2028,
+    0x2029,
+}
 _VISIBLE_CONTROLS = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -23,9 +32,7 @@ def printable(text: str) -> str:
             out.append(_VISIBLE_CONTROLS[ch])
         elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
             out.append(f"\\x{code:02x}")
-        elif 0x200B <= code <= 0x200F or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-            out.append(f"\\u{code:04x}")
-        elif code in (0xFEFF, 0x2028, 0x2029):
+        elif code in _INVISIBLE:
             out.append(f"\\u{code:04x}")
         else:
             out.append(ch)

@@ -132,7 +132,11 @@ class _Builder:
                 "write each value out in full; anchors and aliases are refused",
             )
         tag = event.tag
-        if tag is not None and tag != "!" and not (type(event) is yaml.ScalarEvent and tag == "tag:yaml.org,2002:str"):
+        if (
+            tag is not None
+            and tag != "!"
+            and not (type(event) is yaml.ScalarEvent and tag == "tag:yaml.org,2002:str")
+        ):
             self.problem(
                 _mark(event),
                 f"tag '{printable(tag)}' is not allowed",
@@ -142,7 +146,9 @@ class _Builder:
     def start(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
         self.check_node(event)
         if len(self.stack) >= MAX_DEPTH:
-            self.problem(_mark(event), f"nesting deeper than {MAX_DEPTH} levels", "flatten the file")
+            self.problem(
+                _mark(event), f"nesting deeper than {MAX_DEPTH} levels", "flatten the file"
+            )
             raise _TooDeep
         parent = self.stack[-1] if self.stack else None
         if parent is not None and isinstance(parent.container, dict) and parent.key is None:
@@ -186,7 +192,8 @@ class _Builder:
         if bad:
             self.problem(
                 mark,
-                f"control or invisible character U+{ord(bad.group()):04X} in {printable(text[:60])!r}",
+                f"control or invisible character U+{ord(bad.group()):04X} "
+                f"in {printable(text[:60])!r}",
                 "delete it; fact text may not hold control, bidi or zero-width characters",
             )
         parent = self.stack[-1] if self.stack else None
@@ -228,7 +235,9 @@ class _TooDeep(Exception):
 
 
 def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0) != (raw[1] == 0)):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(raw) > 1 and (raw[0] == 0) != (raw[1] == 0)
+    ):
         return None, [
             Problem(path, 1, 1, "file is UTF-16, not UTF-8", "save it as UTF-8 (without BOM)")
         ]
@@ -273,8 +282,13 @@ def parse_text(text: str, path: str) -> tuple[FactFile, list[Problem]]:
         line = before.count("\n") + 1
         column = position - (before.rfind("\n") + 1) + 1
         builder.problems.append(
-            Problem(path, line, column, f"invalid YAML: {printable(str(getattr(exc, 'reason', exc)))}",
-                    "delete the control character")
+            Problem(
+                path,
+                line,
+                column,
+                f"invalid YAML: {printable(str(getattr(exc, 'reason', exc)))}",
+                "delete the control character",
+            )
         )
     if not builder.problems and builder.file.data is None:
         builder.problems.append(
@@ -314,7 +328,9 @@ def fact_paths(content_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
 
 
-def load_content(content_dir: Path, root: Path | None = None) -> tuple[list[FactFile], list[Problem]]:
+def load_content(
+    content_dir: Path, root: Path | None = None
+) -> tuple[list[FactFile], list[Problem]]:
     """Parse every fact file under ``content_dir``; all problems of all files at once."""
     files: list[FactFile] = []
     problems: list[Problem] = []

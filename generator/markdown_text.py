@@ -32,13 +32,13 @@ def escape(value: object) -> Md:
     leading = _LEADING.match(out)
     if leading:
         head = "".join(f"&#{ord(ch)};" if ch in "-." else ch for ch in leading.group())
-        out = head + out[leading.end():]
+        out = head + out[leading.end() :]
     return Md(out)
 
 
 def finalize(value: object) -> object:
     """Jinja ``finalize``: every ``{{ }}`` output is escaped unless it is :class:`Md`."""
-    if isinstance(value, Md) or isinstance(value, (int, float)):
+    if isinstance(value, (Md, int, float)):
         return value
     return escape(value)
 

@@ -19,8 +19,11 @@ SLUG_MAX = 64
 Id = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX),
-    Field(description="Stable id: lowercase ASCII letters, digits and single hyphens. "
-          "Never change it once published.", examples=["nis-1500-sent"]),
+    Field(
+        description="Stable id: lowercase ASCII letters, digits and single hyphens. "
+        "Never change it once published.",
+        examples=["nis-1500-sent"],
+    ),
 ]
 Ref = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
@@ -32,7 +35,9 @@ def _no_angle_brackets(value: str) -> str:
     return value
 
 
-Title = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_angle_brackets)]
+Title = Annotated[
+    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_angle_brackets)
+]
 
 _SAFE_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
 
@@ -55,8 +60,9 @@ class Record(BaseModel):
 class Evidence(Record):
     """Where a fact comes from: the document that reported it and its exact words."""
 
-    document: Ref = Field(description="Id of the document that reported this.",
-                          examples=["report-2024-10-25"])
+    document: Ref = Field(
+        description="Id of the document that reported this.", examples=["report-2024-10-25"]
+    )
     quote: Text = Field(
         description="The passage of the document that supports this fact, copied verbatim.",
         examples=["Seoul estimates that Pyongyang may send a total of about 12,000 soldiers."],
@@ -74,7 +80,8 @@ class Claim(Evidence):
         examples=["kr-nis"],
     )
     speaker: Ref | None = Field(
-        None, description="Id of the person who voiced it for the originator.",
+        None,
+        description="Id of the person who voiced it for the originator.",
         examples=["john-kirby"],
     )
 
@@ -103,15 +110,20 @@ class Actor(Record):
     """A state, organisation, person or group that claims, reacts or is a party."""
 
     id: Id
-    name: Title = Field(description="Name as the briefing shows it.",
-                        examples=["South Korea's National Intelligence Service"])
+    name: Title = Field(
+        description="Name as the briefing shows it.",
+        examples=["South Korea's National Intelligence Service"],
+    )
     kind: ActorKind = Field(description="state, organisation, person or group.")
     short: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = Field(
         None, description="Short name or abbreviation.", examples=["NIS"]
     )
     country: Ref | None = Field(None, description="Id of the state this actor belongs to.")
-    role: Text | None = Field(None, description="Role, as the source gives it.",
-                              examples=["spokesperson for the National Security Council"])
+    role: Text | None = Field(
+        None,
+        description="Role, as the source gives it.",
+        examples=["spokesperson for the National Security Council"],
+    )
     speaks_for: Ref | None = Field(None, description="Id of the actor this person speaks for.")
 
 
@@ -122,8 +134,7 @@ Qualifier = Literal["exact", "about", "at-least", "up-to"]
 class Estimate(Claim):
     """A claimed figure: a value or a low/high range, what it counts, and as of when."""
 
-    value: int | None = Field(None, ge=0, description="The figure, if one number.",
-                              examples=[1500])
+    value: int | None = Field(None, ge=0, description="The figure, if one number.", examples=[1500])
     low: int | None = Field(None, ge=0, description="Low end of a range.")
     high: int | None = Field(None, ge=0, description="High end of a range.")
     qualifier: Qualifier = Field(
@@ -145,8 +156,10 @@ class Estimate(Claim):
 class Phase(Claim):
     """One step of a deployment's route, in order."""
 
-    name: Title = Field(description="What happens in this phase.",
-                        examples=["By sea from North Korea to Vladivostok"])
+    name: Title = Field(
+        description="What happens in this phase.",
+        examples=["By sea from North Korea to Vladivostok"],
+    )
     status: Literal["completed", "ongoing", "expected"] = Field(
         description="completed, ongoing or expected, as claimed."
     )
@@ -167,7 +180,9 @@ class Deployment(Record):
     force: Text = Field(description="What force.", examples=["North Korean soldiers"])
     origin: Ref = Field(description="Id of the actor sending the force.", examples=["north-korea"])
     destination: Ref = Field(description="Id of the actor receiving it.", examples=["russia"])
-    summary: Text | None = Field(None, description="One paragraph of context, the briefing's words.")
+    summary: Text | None = Field(
+        None, description="One paragraph of context, the briefing's words."
+    )
     route: list[Phase] = Field(default_factory=list, description="The phases, in order.")
     estimates: list[Estimate] = Field(default_factory=list, description="Every claimed figure.")
     notes: list[Note] = Field(default_factory=list, description="Other reported points.")
@@ -186,8 +201,10 @@ class Provision(Evidence):
     """A key provision, quoted as the source gives it."""
 
     id: Id
-    text: Text = Field(description="The provision's words as the source quotes them.",
-                       examples=["immediate military aid"])
+    text: Text = Field(
+        description="The provision's words as the source quotes them.",
+        examples=["immediate military aid"],
+    )
     article: Text | None = Field(None, description="The article, where the source gives it.")
     context: Text | None = Field(None, description="What the provision applies to.")
 
@@ -200,8 +217,9 @@ class Stage(Claim):
     status: Literal["done", "pending", "expected"]
     when: When | None = None
     vote: Text | None = Field(None, description="The vote as reported.", examples=["unanimous"])
-    outlook: Text | None = Field(None, description="How the step is seen, as reported.",
-                                 examples=["seen as a formality"])
+    outlook: Text | None = Field(
+        None, description="How the step is seen, as reported.", examples=["seen as a formality"]
+    )
 
 
 class Treaty(Record):
@@ -216,8 +234,14 @@ class Treaty(Record):
 
 
 ReactionKind = Literal[
-    "statement", "confirmation", "non-denial", "denial", "summons",
-    "call-for-sanctions", "sanctions", "resolution",
+    "statement",
+    "confirmation",
+    "non-denial",
+    "denial",
+    "summons",
+    "call-for-sanctions",
+    "sanctions",
+    "resolution",
 ]
 
 

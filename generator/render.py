@@ -23,8 +23,11 @@ from .model import SLUG_PATTERN, Actor, Estimate, Reaction
 from .timeline import chronology
 
 DEFAULT_TEMPLATES = next(
-    (p for p in (Path(__file__).parent / "_templates", Path(__file__).parent.parent / "templates")
-     if p.is_dir()),
+    (
+        p
+        for p in (Path(__file__).parent / "_templates", Path(__file__).parent.parent / "templates")
+        if p.is_dir()
+    ),
     Path(__file__).parent.parent / "templates",
 )
 
@@ -159,7 +162,9 @@ class PageHelpers:
             return Md(f"_{escape(fallback)}_")
         label = escape(when.label())
         if when.text:
-            label = Md(f"{label} (“{escape(when.text)}”)" if when.resolved else f"“{escape(when.text)}”")
+            label = Md(
+                f"{label} (“{escape(when.text)}”)" if when.resolved else f"“{escape(when.text)}”"
+            )
         return Md(label)
 
     def figure(self, estimate: Estimate) -> Md:
@@ -212,11 +217,25 @@ class Renderer:
             ("home.md.j2", "index.md", "Home", "", {})
         ]
         for deployment in sorted(content.deployments, key=lambda d: d.id):
-            plan.append(("deployment.md.j2", f"deployments/{deployment.id}.md", deployment.title,
-                         "Troop deployments", {"deployment": deployment}))
+            plan.append(
+                (
+                    "deployment.md.j2",
+                    f"deployments/{deployment.id}.md",
+                    deployment.title,
+                    "Troop deployments",
+                    {"deployment": deployment},
+                )
+            )
         for treaty in sorted(content.treaties, key=lambda t: t.id):
-            plan.append(("treaty.md.j2", f"treaties/{treaty.id}.md", treaty.title,
-                         "Treaty status", {"treaty": treaty}))
+            plan.append(
+                (
+                    "treaty.md.j2",
+                    f"treaties/{treaty.id}.md",
+                    treaty.title,
+                    "Treaty status",
+                    {"treaty": treaty},
+                )
+            )
         plan += [
             ("reactions.md.j2", "reactions.md", "International reactions", "", {}),
             ("chronology.md.j2", "chronology.md", "Chronology", "", {}),
@@ -324,5 +343,3 @@ def navigation(pages: list[Page]) -> list[Any]:
         else:
             nav.append({page.title: page.path})
     return nav
-
-

@@ -118,7 +118,9 @@ def _parse_file(fact_file: FactFile) -> tuple[FactFileModel | None, list[Problem
         found = "a list" if isinstance(fact_file.data, list) else "plain text"
         return None, [
             Problem(
-                fact_file.path, line, column,
+                fact_file.path,
+                line,
+                column,
                 f"a fact file must be a mapping of kinds, not {found}",
                 "start with a kind such as 'events:' or 'reactions:'",
             )
@@ -171,23 +173,41 @@ def build_content(files: list[FactFile], content_dir: Path) -> tuple[Content | N
             record_id = placed.record.id
             if record_id in ids:
                 first = ids[record_id]
-                problems.append(Problem(
-                    placed.path, placed.line, placed.column,
-                    f"id '{record_id}' is already used at {first.path}:{first.line}:{first.column}",
-                    "ids must be unique across all fact files; pick another",
-                ))
+                problems.append(
+                    Problem(
+                        placed.path,
+                        placed.line,
+                        placed.column,
+                        f"id '{record_id}' is already used at "
+                        f"{first.path}:{first.line}:{first.column}",
+                        "ids must be unique across all fact files; pick another",
+                    )
+                )
             else:
                 ids[record_id] = placed
 
     if not briefings and not problems:
-        problems.append(Problem("content", 1, 1, "no 'briefing:' found in any fact file",
-                                "add a briefing.yaml with title, date and cutoff"))
+        problems.append(
+            Problem(
+                "content",
+                1,
+                1,
+                "no 'briefing:' found in any fact file",
+                "add a briefing.yaml with title, date and cutoff",
+            )
+        )
     for fact_file, _ in briefings[1:]:
         line, column = fact_file.place(("briefing",), key=True)
         first = briefings[0][0].path
-        problems.append(Problem(fact_file.path, line, column,
-                                f"a second 'briefing:' (the first is in {first})",
-                                "keep one briefing per content folder"))
+        problems.append(
+            Problem(
+                fact_file.path,
+                line,
+                column,
+                f"a second 'briefing:' (the first is in {first})",
+                "keep one briefing per content folder",
+            )
+        )
     if not briefings or len(briefings) > 1:
         return None, problems
 
@@ -200,4 +220,3 @@ def build_content(files: list[FactFile], content_dir: Path) -> tuple[Content | N
     )
     problems.extend(found)
     return (None if problems else content), problems
-
