@@ -36,7 +36,7 @@ test: $(VENV)/.test-deps chromium lint  ## install what the tests need, run ever
 	$(BIN)/python -m pytest
 
 golden: $(VENV)/.test-deps  ## regenerate the golden Markdown; review with git diff
-	$(BIN)/python -m pytest tests/test_golden.py --update-golden -q
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
 
 clean:
 	rm -rf site .site-* $(VENV)

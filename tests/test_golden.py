@@ -1,0 +1,33 @@
+"""Golden Markdown for the example's pages: the whole output, reviewed as a diff.
+
+Regenerate with `make golden` (UPDATE_GOLDEN=1), then read `git diff tests/golden`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+PAGES = {page.path: page for page in generate(ROOT / "content", root=ROOT)}
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_page_matches_golden(path: str) -> None:
+    golden = GOLDEN / path
+    markdown = PAGES[path].markdown
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(markdown, encoding="utf-8")
+    assert golden.is_file(), f"no golden file for {path}; run `make golden` and review it"
+    assert markdown == golden.read_text(encoding="utf-8")
+
+
+def test_no_stale_golden_files() -> None:
+    on_disk = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    assert on_disk == set(PAGES)
