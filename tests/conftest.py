@@ -1,0 +1,44 @@
+"""Shared helpers: a temporary content folder, empty or copied from the example."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE_CONTENT = REPO / "content"
+
+WriteContent = Callable[[dict[str, str | bytes]], Path]
+
+
+@pytest.fixture
+def write_content(tmp_path: Path) -> WriteContent:
+    """``write_content({"events.yaml": "..."})`` -> ``tmp_path/content``, files (over)written.
+
+    Call it after ``example_content`` to replace or add single files in the copied example.
+    """
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        content = tmp_path / "content"
+        content.mkdir(exist_ok=True)
+        for name, text in files.items():
+            target = content / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                target.write_bytes(text)
+            else:
+                target.write_text(text, encoding="utf-8")
+        return content
+
+    return write
+
+
+@pytest.fixture
+def example_content(tmp_path: Path) -> Path:
+    """A private copy of the example content folder, at ``tmp_path/content``."""
+    target = tmp_path / "content"
+    shutil.copytree(EXAMPLE_CONTENT, target)
+    return target
