@@ -78,7 +78,9 @@ class _Checker:
         if document.archive is None:
             return None
         if document.id not in self.archives:
-            path = self.content_dir / document.archive
+            path = (self.content_dir / document.archive).resolve()
+            if not path.is_relative_to(self.content_dir.resolve()):
+                raise AssertionError("the model's archive pattern keeps paths inside content/")
             try:
                 self.archives[document.id] = _normalise(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError):

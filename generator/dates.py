@@ -17,7 +17,9 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 Precision = Literal["day", "month", "year", "range", "unresolved"]
 
@@ -32,6 +34,8 @@ def parse_partial(text: str) -> tuple[dt.date, dt.date, Precision]:
         raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    if year < 1:
+        raise ValueError(f"'{text}' is not a real date: there is no year 0")
     if month is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
     if not 1 <= month <= 12:
@@ -80,6 +84,19 @@ class When(BaseModel):
         examples=["the Wednesday before the report of Friday 2024-10-25"],
     )
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        mapping = handler(core_schema)
+        shorthand = {
+            "type": "string",
+            "pattern": _DATE.pattern,
+            "description": "A day, month or year: YYYY-MM-DD, YYYY-MM or YYYY.",
+            "examples": ["2024-10-23", "2024-06"],
+        }
+        return {"anyOf": [shorthand, mapping]}
+
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
@@ -104,7 +121,7 @@ class When(BaseModel):
         return self
 
     def _check_weekday(self) -> None:
-        if not self.text or self.precision != "day":
+        if not self.text or self.start != self.end:
             return
         named = [d for d in WEEKDAYS if re.search(rf"\b{d}\b", self.text, re.IGNORECASE)]
         if len(named) == 1 and WEEKDAYS[self.start.weekday()] != named[0]:
@@ -139,7 +156,7 @@ class When(BaseModel):
         """The resolved date in a fixed format: '23 Oct 2024', 'Jun 2024', '1–20 Oct 2024'."""
         if not self.resolved:
             return "date not stated"
-        if self.precision == "day":
+        if self.precision == "day" or (self.precision == "range" and self.start == self.end):
             return f"{self.start.day} {self.start:%b %Y}"
         if self.precision == "month":
             return f"{self.start:%b %Y}"

@@ -22,6 +22,7 @@ from .errors import Problem, display_path, printable
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 24
+MAX_PROBLEMS_PER_FILE = 20
 FACT_SUFFIXES = (".yaml", ".yml")
 
 Loc = tuple[str | int, ...]
@@ -34,7 +35,8 @@ _LIBYAML_HINTS = {
     "mapping values are not allowed": "put text that contains ': ' in quotes",
     "found undefined alias": "aliases (*name) are not allowed; write the value out",
     "could not find expected ':'": "check the indentation and that each key ends with ':'",
-    "found unexpected end of stream": "close the quote or bracket that is still open",
+    "while scanning a quoted scalar": "close the quote",
+    "while parsing a flow": "close the bracket",
 }
 # libyaml's C parser; the pure-Python one is a fallback for platforms without the wheel.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -106,7 +108,10 @@ class _Builder:
                 self.add(None, _mark(event))
             elif kind is yaml.DocumentStartEvent:
                 self.document_start(event)
-            if self.problems and len(self.problems) > 50:
+                if self.documents > 1:
+                    return
+            if len(self.problems) >= MAX_PROBLEMS_PER_FILE:
+                self.problem(_mark(event), "too many problems; stopped reading this file")
                 return
 
     def document_start(self, event: Any) -> None:
@@ -193,7 +198,7 @@ class _Builder:
             self.problem(
                 mark,
                 f"control or invisible character U+{ord(bad.group()):04X} "
-                f"in {printable(text[:60])!r}",
+                f"in '{printable(text[:60])}'",
                 "delete it; fact text may not hold control, bidi or zero-width characters",
             )
         parent = self.stack[-1] if self.stack else None
@@ -208,7 +213,7 @@ class _Builder:
         if plain and text == "<<":
             self.problem(mark, "merge keys ('<<') are not allowed", "write the keys out in full")
         loc = (*frame.loc, text)
-        if text in frame.container or loc in self.file.key_at:
+        if text in frame.container:
             first = self.file.key_at[loc]
             self.problem(
                 mark,
@@ -269,8 +274,12 @@ def parse_text(text: str, path: str) -> tuple[FactFile, list[Problem]]:
     except _TooDeep:
         return builder.file, builder.problems
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
         problem = str(exc.problem or exc.context or "invalid YAML")
+        # At the end of the file, the place to fix is where the quote or bracket opened.
+        unclosed = problem.startswith("found unexpected end of stream") or "expected ','" in problem
+        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
+        if unclosed and exc.context:
+            problem = f"{exc.context} that is never closed"
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         hint = next((h for k, h in _LIBYAML_HINTS.items() if problem.startswith(k)), "")
         if mark and text[mark.index : mark.index + 1] == "\t":

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
 
 from .dates import When
 
@@ -31,8 +39,18 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 
 def _no_angle_brackets(value: str) -> str:
     if "<" in value or ">" in value:
-        raise ValueError("a title may not contain '<' or '>'")
+        raise ValueError("may not contain '<' or '>' (page titles reach HTML unescaped)")
     return value
+
+
+def _digits(value: object) -> object:
+    if isinstance(value, str) and not value.strip().isdigit():
+        # Same error type as pydantic's own, so the message is the same for '1.0' and 'many'.
+        raise PydanticCustomError("int_parsing", "not a whole number")
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_digits), Field(ge=0)]
 
 
 Title = Annotated[
@@ -96,7 +114,7 @@ class Document(Record):
     url: Url | None = Field(None, description="Where to read it (https:, http: or mailto:).")
     archive: str | None = Field(
         None,
-        pattern=r"^[A-Za-z0-9_\-/]+\.txt$",
+        pattern=r"^[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-]+)*\.txt$",
         description="Path, under content/, of a plain-text copy of the document. When given, "
         "every quote citing the document must appear in it verbatim.",
         examples=["documents/report-2024-10-25.txt"],
@@ -134,9 +152,9 @@ Qualifier = Literal["exact", "about", "at-least", "up-to"]
 class Estimate(Claim):
     """A claimed figure: a value or a low/high range, what it counts, and as of when."""
 
-    value: int | None = Field(None, ge=0, description="The figure, if one number.", examples=[1500])
-    low: int | None = Field(None, ge=0, description="Low end of a range.")
-    high: int | None = Field(None, ge=0, description="High end of a range.")
+    value: Count | None = Field(None, description="The figure, if one number.", examples=[1500])
+    low: Count | None = Field(None, description="Low end of a range.")
+    high: Count | None = Field(None, description="High end of a range.")
     qualifier: Qualifier = Field(
         "exact", description="exact, about, at-least or up-to, as the source words it."
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .content import Content
-from .errors import ContentError
+from .errors import ContentError, display_path
 from .loader import load_content
 from .render import Page, Renderer
 from .validate import build_content
@@ -17,7 +17,8 @@ from .validate import build_content
 def load(content_dir: Path, root: Path | None = None) -> Content:
     """Load and validate; raise :class:`ContentError` with every problem found."""
     files, problems = load_content(content_dir, root)
-    content, more = build_content(files, content_dir) if not problems else (None, [])
+    shown = display_path(content_dir, root)
+    content, more = build_content(files, content_dir, complete=not problems, shown_as=shown)
     problems.extend(more)
     if problems or content is None:
         raise ContentError(problems)

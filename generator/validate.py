@@ -19,7 +19,7 @@ from .checks import check_content
 from .content import Content, Placed
 from .errors import Problem, printable
 from .loader import FactFile, Loc
-from .model import Briefing, FactFileModel
+from .model import SLUG_PATTERN, Briefing, FactFileModel
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -75,7 +75,7 @@ def _message(error: Any) -> tuple[str, str]:
         if known:
             hint = (hint + " " if hint else "") + "known fields: " + ", ".join(known)
         return f"unknown field '{printable(name)}'", hint
-    if kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {})):
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
         return (
             f"'{shown}' is not a valid id",
             "use lowercase ASCII letters, digits and single hyphens, like 'kr-nis'",
@@ -89,8 +89,21 @@ def _message(error: Any) -> tuple[str, str]:
         return f"'{name}' must be a list (lines starting with '- ')", ""
     if kind in ("int_parsing", "int_type"):
         return f"'{shown}' in '{name}' is not a whole number", "write digits only, like 3000"
+    if value is None:
+        return f"'{name}' is empty", "write a value, or delete the line"
     if kind == "string_type":
-        return f"'{name}' must be text", "put the value in quotes"
+        return f"'{name}' must be text, not a {type(value).__name__}", ""
+    if kind == "greater_than_equal":
+        return f"'{name}' must be {error['ctx']['ge']} or more", ""
+    if kind == "string_too_long":
+        return f"'{name}' is longer than {error['ctx']['max_length']} characters", "shorten it"
+    if kind == "string_pattern_mismatch" and name == "archive":
+        return (
+            f"'{shown}' is not a valid archive path",
+            "a relative path inside the content folder ending in .txt, like documents/report.txt",
+        )
+    if kind == "string_pattern_mismatch":
+        return f"'{shown}' is not a valid {name}", f"it must match {error['ctx']['pattern']}"
     if kind == "too_short" or kind == "string_too_short":
         return f"'{name}' must not be empty", ""
     text = str(error["msg"])
@@ -151,8 +164,15 @@ def _records(model: FactFileModel, fact_file: FactFile) -> list[Placed]:
     return placed
 
 
-def build_content(files: list[FactFile], content_dir: Path) -> tuple[Content | None, list[Problem]]:
-    """Validate parsed files into one :class:`Content`; problems if anything is wrong."""
+def build_content(
+    files: list[FactFile], content_dir: Path, *, complete: bool = True, shown_as: str = "content"
+) -> tuple[Content | None, list[Problem]]:
+    """Validate parsed files into one :class:`Content`; problems if anything is wrong.
+
+    ``complete`` is false when some fact files could not be parsed: the others are still
+    checked, but nothing is said that the missing files might answer (no briefing found,
+    unknown references).
+    """
     problems: list[Problem] = []
     models: list[tuple[FactFile, FactFileModel]] = []
     for fact_file in files:
@@ -186,10 +206,10 @@ def build_content(files: list[FactFile], content_dir: Path) -> tuple[Content | N
             else:
                 ids[record_id] = placed
 
-    if not briefings and not problems:
+    if not briefings and not problems and complete:
         problems.append(
             Problem(
-                "content",
+                shown_as,
                 1,
                 1,
                 "no 'briefing:' found in any fact file",
@@ -216,7 +236,7 @@ def build_content(files: list[FactFile], content_dir: Path) -> tuple[Content | N
     # into a broken file and the message would mislead).
     content = Content(briefing=briefings[0][1], ids=ids, **lists)
     found = check_content(
-        content, content_dir, {f.path: f for f, _ in models}, references=not problems
+        content, content_dir, {f.path: f for f, _ in models}, references=complete and not problems
     )
     problems.extend(found)
     return (None if problems else content), problems

@@ -133,10 +133,12 @@ def test_alias_bomb_is_refused_quickly_without_expansion() -> None:
     fact_file, problems = parse_text(text, "x.yaml")
     assert time.perf_counter() - started < 0.5
     assert problems[0].format() == f"x.yaml:1:4: error: anchor '&a' {ANCHOR}"
-    assert all("is not allowed" in p.message for p in problems)
-    assert len(problems) <= 60  # the builder stops collecting, it does not list 9**8 aliases
+    assert all("is not allowed" in p.message for p in problems[:-1])
+    # The builder stops collecting; it does not list 9**8 aliases.
+    assert problems[-1].message == "too many problems; stopped reading this file"
+    assert len(problems) == 21
     assert fact_file.data["a"] == ["lol"] * 9
-    assert fact_file.data["b"] == [None] * 9  # aliases are never resolved
+    assert fact_file.data["b"][:2] == [None] * 2  # aliases are never resolved
 
 
 def test_ten_thousand_open_brackets_give_a_problem_not_recursion_error() -> None:
@@ -147,12 +149,10 @@ def test_ten_thousand_open_brackets_give_a_problem_not_recursion_error() -> None
     assert fact_file.data is None
 
 
-@pytest.mark.xfail(strict=True, reason="a key in document 2 is reported as a duplicate of doc 1")
 def test_same_key_in_two_documents_is_not_called_a_duplicate() -> None:
     assert formatted("a: 1\n---\na: 2\n") == [f"x.yaml:{REFUSED['two-documents'][1][0]}"]
 
 
-@pytest.mark.xfail(strict=True, reason="unclosed quote is reported at end of file, not at it")
 def test_unclosed_quote_points_at_the_opening_quote() -> None:
     (problem,) = parse_text('title: "open\nother: x\nmore: y\n', "x.yaml")[1]
     assert (problem.line, problem.column) == (1, 8)
@@ -179,7 +179,6 @@ def test_control_and_bidi_characters_refused_and_printed_escaped(
     assert all(ch.isprintable() for ch in shown)
 
 
-@pytest.mark.xfail(strict=True, reason="printable() output is repr()'d: backslashes doubled")
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
