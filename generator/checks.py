@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .content import Content
 from .errors import Problem, printable
 from .loader import FactFile, Loc
-from .model import Actor, Document, Estimate
+from .model import Actor, Document, Estimate, Place
 
 _ACTOR_FIELDS = {
     "originator",
@@ -42,6 +42,13 @@ def _walk(model: Any, loc: Loc) -> Iterator[tuple[BaseModel, Loc]]:
                 yield from _walk(value, (*loc, name))
 
 
+def _is_a(record: object, want: type | None) -> bool:
+    """``want`` None means a fact: anything with an id but an actor, document or place."""
+    if want is None:
+        return not isinstance(record, (Actor, Document, Place))
+    return isinstance(record, want)
+
+
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -65,10 +72,8 @@ class _Checker:
         if not self.references:
             return
         placed = self.content.ids.get(value)
-        if placed is None or (want is not None and not isinstance(placed.record, want)):
-            known = sorted(
-                k for k, p in self.content.ids.items() if want is None or isinstance(p.record, want)
-            )
+        if placed is None or not _is_a(placed.record, want):
+            known = sorted(k for k, p in self.content.ids.items() if _is_a(p.record, want))
             shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
             self.problem(
                 file, loc, f"unknown {what} id '{printable(value)}'", f"known ids: {shown}"
@@ -99,7 +104,9 @@ class _Checker:
             value = getattr(record, name)
             if value is None:
                 continue
-            if name in _ACTOR_FIELDS or name in _ANY_FACT_FIELDS or name == "document":
+            if name in ("arrives_at", "starts_at"):
+                self.ref(file, (*loc, name), value, Place, "place")
+            elif name in _ACTOR_FIELDS or name in _ANY_FACT_FIELDS or name == "document":
                 want, what = (
                     (Actor, "actor")
                     if name in _ACTOR_FIELDS

@@ -6,7 +6,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .loader import Loc
-from .model import Actor, Briefing, Deployment, Document, Event, Reaction, Treaty
+from .model import (
+    Actor,
+    Briefing,
+    Deployment,
+    Document,
+    Event,
+    GlossaryEntry,
+    Place,
+    Reaction,
+    Treaty,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,8 @@ class Content:
     treaties: list[Treaty]
     reactions: list[Reaction]
     events: list[Event]
+    places: list[Place] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
     ids: dict[str, Placed] = field(default_factory=dict)
 
     def actor(self, actor_id: str) -> Actor:

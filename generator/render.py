@@ -2,14 +2,13 @@
 
 Templates write Markdown. Fact text is data: it is passed to templates as values, never
 compiled, and every ``{{ }}`` output is escaped (see :mod:`markdown_text`) unless a helper
-below produced it as :class:`Md`. A user's override folder is searched first, so one
-template can be replaced without copying the rest.
+in :mod:`page_helpers` produced it as Markdown. A user's override folder is searched
+first, so one template can be replaced without copying the rest.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,10 @@ from typing import Any
 import jinja2
 
 from .content import Content
-from .dates import When
-from .markdown_text import Md, attribute, escape, finalize
-from .model import SLUG_PATTERN, Actor, Estimate, Reaction
+from .labels import COUNTS_LABEL, KIND_LABEL, date_key, originator_of, slug
+from .markdown_text import escape, finalize
+from .model import CREDIBILITY_MEANING, LIKELIHOOD, RELIABILITY_MEANING, Actor, Estimate, Reaction
+from .page_helpers import PageHelpers, SiteIndex
 from .timeline import chronology
 
 DEFAULT_TEMPLATES = next(
@@ -30,16 +30,6 @@ DEFAULT_TEMPLATES = next(
     ),
     Path(__file__).parent.parent / "templates",
 )
-
-COUNTS_LABEL = {
-    "sent": "sent",
-    "training": "in training",
-    "front": "deployed to the front",
-    "present": "present",
-    "projected": "projected total",
-}
-_SLUG = re.compile(SLUG_PATTERN)
-QUALIFIER_LABEL = {"exact": "", "about": "about ", "at-least": "at least ", "up-to": "up to "}
 
 
 @dataclass
@@ -53,20 +43,15 @@ class Page:
     facts: set[str] = field(default_factory=set)
 
 
-def slug(value: str) -> Md:
-    """An id, checked to be a slug, for anchors and attribute lists."""
-    if not _SLUG.match(value):
-        raise ValueError(f"not a slug: {value!r}")
-    return Md(value)
+@dataclass(frozen=True)
+class Planned:
+    """A page to render: template, path, title, nav section and its own context."""
 
-
-def figure(estimate: Estimate) -> str:
-    """'at least 3,000', 'about 12,000', '1,500–3,000': the figure as claimed."""
-    if estimate.value is not None:
-        number = f"{estimate.value:,}"
-    else:
-        number = f"{estimate.low:,}–{estimate.high:,}"
-    return QUALIFIER_LABEL[estimate.qualifier] + number
+    template: str
+    path: str
+    title: str
+    section: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 def spread(estimates: list[Estimate]) -> dict[str, Any]:
@@ -80,95 +65,86 @@ def spread(estimates: list[Estimate]) -> dict[str, Any]:
     def high(e: Estimate) -> int:
         return e.value if e.value is not None else (e.high or 0)
 
-    def claimed(e: Estimate) -> tuple[str, str]:
-        return _date_key(e.claimed)
-
     result: dict[str, Any] = {"projected": sorted(projected, key=lambda e: (high(e), e.id))}
     if current:
         # Ties go to the earliest claim, so the figure shown is the one first made.
-        result["lowest"] = min(current, key=lambda e: (low(e), claimed(e), e.id))
-        result["highest"] = min(current, key=lambda e: (-high(e), claimed(e), e.id))
+        result["lowest"] = min(current, key=lambda e: (low(e), date_key(e.claimed), e.id))
+        result["highest"] = min(current, key=lambda e: (-high(e), date_key(e.claimed), e.id))
     return result
 
 
-def _date_key(when: When | None) -> tuple[str, str]:
-    if when is None or not when.resolved:
-        return ("9999", "")
-    return (when.start.isoformat(), when.end.isoformat())
+def by_date(items: list[Any], attr: str) -> list[Any]:
+    """Records sorted by a date field (undated last), then by id."""
+    return sorted(items, key=lambda r: (date_key(getattr(r, attr, None)), r.id))
 
 
-class PageHelpers:
-    """What a template may call to link and cite; everything it returns is Markdown."""
-
-    def __init__(self, renderer: Renderer, content: Content, path: str) -> None:
-        self.renderer = renderer
-        self.content = content
-        self.path = path
-        self.facts: set[str] = set()
-        self.refs: dict[str, int] = {}
-
-    def url(self, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
-
-    def anchor(self, fact_id: str, prefix: str = "") -> Md:
-        """A permalink target for a fact shown on this page."""
-        self.facts.add(fact_id)
-        return Md(f'<a id="{prefix}{slug(fact_id)}"></a>')
-
-    def ref(self, fact_id: str) -> Md:
-        """A numbered reference to a fact where it is shown: '[1]'."""
-        number = self.refs.setdefault(fact_id, len(self.refs) + 1)
-        page = self.renderer.fact_page.get(fact_id, "sources.md")
-        title = attribute(self.renderer.fact_title(fact_id))
-        self.facts.add(fact_id)
-        return Md(f'[[{number}]]({self.url(page)}#{slug(fact_id)} "{title}")')
-
-    def page_title(self, fact_id: str) -> str:
-        """Title of the page that shows a fact."""
-        return self.renderer.page_titles[self.renderer.fact_page[fact_id]]
-
-    def cite(self, record: Any) -> Md:
-        """A citation marker for a fact, linking to its evidence on the Sources page."""
-        fact_id = record.id
-        document = self.content.document(record.document)
-        number = self.renderer.document_number[document.id]
-        title = attribute(f"{document.title} ({document.published.label()})")
-        self.facts.add(fact_id)
-        return Md(f'[[S{number}]]({self.url("sources.md")}#ev-{fact_id} "{title}")')
-
-    def link(self, fact_id: str, text: str | None = None) -> Md:
-        """A link to a fact where it is shown."""
-        page = self.renderer.fact_page.get(fact_id, "sources.md")
-        label = escape(text if text is not None else self.renderer.fact_title(fact_id))
-        self.facts.add(fact_id)
-        return Md(f"[{label}]({self.url(page)}#{fact_id})")
-
-    def actor(self, actor_id: str | None, fallback: str = "the report") -> Md:
-        """An actor's name, linking to its entry on the Sources page."""
-        if actor_id is None:
-            return Md(f"_{escape(fallback)}_")
-        actor: Actor = self.content.actor(actor_id)
-        return Md(f"[{escape(actor.name)}]({self.url('sources.md')}#{actor_id})")
-
-    def who(self, record: Any) -> Md:
-        """Originator, and speaker where there is one: 'US NSC (John Kirby)'."""
-        text = self.actor(getattr(record, "originator", None))
-        speaker = getattr(record, "speaker", None)
-        return Md(f"{text} ({self.actor(speaker)})") if speaker else text
-
-    def when(self, when: When | None, fallback: str = "not stated") -> Md:
-        """A resolved date in a fixed format, with the source's words beside it."""
-        if when is None:
-            return Md(f"_{escape(fallback)}_")
-        label = escape(when.label())
-        if when.text:
-            label = Md(
-                f"{label} (“{escape(when.text)}”)" if when.resolved else f"“{escape(when.text)}”"
+def _plan(content: Content) -> list[Planned]:
+    """Every page, in navigation order."""
+    plan = [Planned("home.md.j2", "index.md", "Home")]
+    for deployment in sorted(content.deployments, key=lambda d: d.id):
+        plan.append(
+            Planned(
+                "deployment.md.j2",
+                f"deployments/{deployment.id}.md",
+                deployment.title,
+                "Troop deployments",
+                {"deployment": deployment},
             )
-        return Md(label)
+        )
+    for treaty in sorted(content.treaties, key=lambda t: t.id):
+        plan.append(
+            Planned(
+                "treaty.md.j2",
+                f"treaties/{treaty.id}.md",
+                treaty.title,
+                "Treaty status",
+                {"treaty": treaty},
+            )
+        )
+    plan += [
+        Planned("reactions.md.j2", "reactions.md", "International reactions"),
+        Planned("chronology.md.j2", "chronology.md", "Chronology"),
+        Planned("sources.md.j2", "sources.md", "Sources"),
+        Planned("method.md.j2", "method.md", "Method", "About"),
+        Planned("tags.md.j2", "tags.md", "Tags", "About"),
+    ]
+    return plan
 
-    def figure(self, estimate: Estimate) -> Md:
-        return escape(figure(estimate))
+
+def _fact_pages(content: Content) -> dict[str, str]:
+    """Which page shows each fact."""
+    where: dict[str, str] = {}
+    for deployment in content.deployments:
+        page = f"deployments/{deployment.id}.md"
+        for record in (deployment, *deployment.route, *deployment.estimates, *deployment.notes):
+            where[record.id] = page
+    for treaty in content.treaties:
+        page = f"treaties/{treaty.id}.md"
+        signature = [treaty.signature] if treaty.signature else []
+        for record in (treaty, *signature, *treaty.provisions, *treaty.stages):
+            where[record.id] = page
+    where.update({r.id: "reactions.md" for r in content.reactions})
+    where.update({e.id: "chronology.md" for e in content.events})
+    where.update({r.id: "sources.md" for r in (*content.actors, *content.documents)})
+    where.update({p.id: "sources.md" for p in content.places})
+    where.update({a.id: "index.md" for a in content.briefing.assessments})
+    return where
+
+
+def _page_tags(content: Content, facts: set[str]) -> list[str]:
+    """Tags for a page: the actors its facts name, and their countries."""
+    names: set[str] = set()
+    for fact_id in facts:
+        record = content.ids[fact_id].record
+        for role in ("originator", "actor", "speaker", "origin", "destination", "parties"):
+            value = getattr(record, role, None)
+            for actor_id in value if isinstance(value, list) else [value]:
+                if isinstance(actor_id, str):
+                    actor = content.actor(actor_id)
+                    names.add(actor.name)
+                    if actor.country:
+                        names.add(content.actor(actor.country).name)
+    return sorted(names)
 
 
 class Renderer:
@@ -188,146 +164,99 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters["md"] = escape
-        self.env.filters["slug"] = slug
-        self.env.globals.update(counts_label=COUNTS_LABEL)
-        self.fact_page: dict[str, str] = {}
-        self.page_titles: dict[str, str] = {}
-        self.document_number: dict[str, int] = {}
-        self.content: Content | None = None
-
-    @property
-    def _content(self) -> Content:
-        assert self.content is not None, "render() sets the content"
-        return self.content
-
-    def fact_title(self, fact_id: str) -> str:
-        record = self._content.ids[fact_id].record
-        for name in ("title", "name", "summary", "text"):
-            value = getattr(record, name, None)
-            if isinstance(value, str):
-                return value
-        if isinstance(record, Estimate):
-            return f"{figure(record)} {COUNTS_LABEL[record.counts]}"
-        return fact_id
-
-    def _index(self, content: Content) -> list[tuple[str, str, str, str, dict[str, Any]]]:
-        """(template, path, title, section, context) for every page, in navigation order."""
-        plan: list[tuple[str, str, str, str, dict[str, Any]]] = [
-            ("home.md.j2", "index.md", "Home", "", {})
-        ]
-        for deployment in sorted(content.deployments, key=lambda d: d.id):
-            plan.append(
-                (
-                    "deployment.md.j2",
-                    f"deployments/{deployment.id}.md",
-                    deployment.title,
-                    "Troop deployments",
-                    {"deployment": deployment},
-                )
-            )
-        for treaty in sorted(content.treaties, key=lambda t: t.id):
-            plan.append(
-                (
-                    "treaty.md.j2",
-                    f"treaties/{treaty.id}.md",
-                    treaty.title,
-                    "Treaty status",
-                    {"treaty": treaty},
-                )
-            )
-        plan += [
-            ("reactions.md.j2", "reactions.md", "International reactions", "", {}),
-            ("chronology.md.j2", "chronology.md", "Chronology", "", {}),
-            ("sources.md.j2", "sources.md", "Sources", "", {}),
-        ]
-        return plan
-
-    def _locate(self, content: Content) -> None:
-        """Which page shows each fact; numbers for documents (S1, S2... by date)."""
-        self.fact_page = {}
-        for deployment in content.deployments:
-            page = f"deployments/{deployment.id}.md"
-            self.fact_page[deployment.id] = page
-            for child in (*deployment.route, *deployment.estimates, *deployment.notes):
-                self.fact_page[child.id] = page
-        for treaty in content.treaties:
-            page = f"treaties/{treaty.id}.md"
-            self.fact_page[treaty.id] = page
-            signature = [treaty.signature] if treaty.signature else []
-            for child in (*signature, *treaty.provisions, *treaty.stages):
-                self.fact_page[child.id] = page
-        for reaction in content.reactions:
-            self.fact_page[reaction.id] = "reactions.md"
-        for event in content.events:
-            self.fact_page[event.id] = "chronology.md"
-        for record in (*content.actors, *content.documents):
-            self.fact_page[record.id] = "sources.md"
-        ordered = sorted(content.documents, key=lambda d: (_date_key(d.published), d.id))
-        self.document_number = {d.id: n for n, d in enumerate(ordered, start=1)}
+        self.env.filters.update(md=escape, slug=slug)
+        self.env.globals.update(
+            counts_label=COUNTS_LABEL,
+            kind_label=KIND_LABEL,
+            likelihood_ranges=LIKELIHOOD,
+            reliability_meaning=RELIABILITY_MEANING,
+            credibility_meaning=CREDIBILITY_MEANING,
+            spread=spread,
+            by_date=by_date,
+        )
 
     def render(self, content: Content) -> list[Page]:
         """Every page, in navigation order."""
-        self.content = content
-        self._locate(content)
+        plan = _plan(content)
+        ordered = sorted(content.documents, key=lambda d: (date_key(d.published), d.id))
+        index = SiteIndex(
+            fact_page=_fact_pages(content),
+            page_titles={p.path: p.title for p in plan},
+            document_number={d.id: n for n, d in enumerate(ordered, start=1)},
+        )
         shared = {
             "briefing": content.briefing,
             "content": content,
             "deployments": sorted(content.deployments, key=lambda d: d.id),
             "treaties": sorted(content.treaties, key=lambda t: t.id),
-            "reactions_by_actor": self._reactions_by_actor(content),
+            "reactions_by_actor": _reactions_by_actor(content),
             "timeline": chronology(content),
-            "spread": spread,
-            "by_date": lambda items, attr: sorted(
-                items, key=lambda r: (_date_key(getattr(r, attr, None)), r.id)
-            ),
-            "evidence": self._evidence(content),
-            "originators": self._originators(content),
-            "document_number": self.document_number,
+            "evidence": _evidence(content),
+            "originators": _actors_with_facts(content),
+            "document_number": index.document_number,
+            "glossary": sorted(content.glossary, key=lambda g: g.term),
         }
         pages = []
-        plan = self._index(content)
-        self.page_titles = {path: title for _, path, title, _, _ in plan}
-        for template, path, title, section, extra in plan:
-            helpers = PageHelpers(self, content, path)
-            markdown = self.env.get_template(template).render(
-                **shared, **extra, page=helpers, title=title
+        for planned in plan:
+            helpers = PageHelpers(content, index, planned.path)
+            body = self.env.get_template(planned.template).render(
+                **shared, **planned.context, page=helpers, title=planned.title
             )
-            pages.append(Page(path, title, markdown, section, helpers.facts))
+            markdown = _front_matter(content, planned, helpers.facts) + body + _abbreviations(
+                shared["glossary"]
+            )
+            pages.append(Page(planned.path, planned.title, markdown, planned.section, helpers.facts))
         return pages
 
-    @staticmethod
-    def _reactions_by_actor(content: Content) -> list[tuple[Actor, list[Reaction]]]:
-        groups: dict[str, list[Reaction]] = {}
-        for reaction in content.reactions:
-            groups.setdefault(reaction.actor, []).append(reaction)
-        return [
-            (content.actor(actor_id), sorted(items, key=lambda r: (_date_key(r.when), r.id)))
-            for actor_id, items in sorted(groups.items(), key=lambda kv: content.actor(kv[0]).name)
-        ]
 
-    def _evidence(self, content: Content) -> dict[str, list[tuple[str, Any]]]:
-        """Document id -> [(fact id, record)] of every fact citing it, in file order."""
-        cited: dict[str, list[tuple[str, Any]]] = {d.id: [] for d in content.documents}
-        for fact_id, placed in content.ids.items():
-            document = getattr(placed.record, "document", None)
-            if document is not None:
-                cited[document].append((fact_id, placed.record))
-        return cited
+def _front_matter(content: Content, planned: Planned, facts: set[str]) -> str:
+    if planned.template not in ("deployment.md.j2", "treaty.md.j2", "reactions.md.j2"):
+        return ""
+    meta = {"tags": _page_tags(content, facts)}
+    # JSON is YAML: every value is quoted, so no fact text is read as YAML syntax.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
-    @staticmethod
-    def _originators(content: Content) -> list[tuple[Actor, list[str]]]:
-        """Every actor, by name, with the facts it originated, spoke, did or took part in."""
-        facts: dict[str, list[str]] = {actor.id: [] for actor in content.actors}
-        roles = ("originator", "speaker", "actor", "body", "signatories")
-        for fact_id, placed in content.ids.items():
-            for role in roles:
-                value = getattr(placed.record, role, None)
-                for actor_id in value if isinstance(value, list) else [value]:
-                    if isinstance(actor_id, str) and fact_id not in facts[actor_id]:
-                        facts[actor_id].append(fact_id)
-        actors = sorted(content.actors, key=lambda a: (a.name.lower(), a.id))
-        return [(actor, facts[actor.id]) for actor in actors]
+
+def _abbreviations(glossary: list[Any]) -> str:
+    if not glossary:
+        return ""
+    lines = [f"*[{entry.term}]: {' '.join(entry.meaning.split())}" for entry in glossary]
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def _reactions_by_actor(content: Content) -> list[tuple[Actor, list[Reaction]]]:
+    groups: dict[str, list[Reaction]] = {}
+    for reaction in content.reactions:
+        groups.setdefault(reaction.actor, []).append(reaction)
+    return [
+        (content.actor(actor_id), by_date(items, "when"))
+        for actor_id, items in sorted(groups.items(), key=lambda kv: content.actor(kv[0]).name)
+    ]
+
+
+def _evidence(content: Content) -> dict[str, list[tuple[str, Any]]]:
+    """Document id -> [(fact id, record)] of every fact citing it, in file order."""
+    cited: dict[str, list[tuple[str, Any]]] = {d.id: [] for d in content.documents}
+    for fact_id, placed in content.ids.items():
+        document = getattr(placed.record, "document", None)
+        if document is not None:
+            cited[document].append((fact_id, placed.record))
+    return cited
+
+
+def _actors_with_facts(content: Content) -> list[tuple[Actor, list[str]]]:
+    """Every actor, by name, with the facts it originated, spoke, did or took part in."""
+    facts: dict[str, list[str]] = {actor.id: [] for actor in content.actors}
+    roles = ("originator", "speaker", "actor", "body", "signatories")
+    for fact_id, placed in content.ids.items():
+        for role in roles:
+            value = getattr(placed.record, role, None)
+            for actor_id in value if isinstance(value, list) else [value]:
+                if isinstance(actor_id, str) and fact_id not in facts[actor_id]:
+                    facts[actor_id].append(fact_id)
+    actors = sorted(content.actors, key=lambda a: (a.name.lower(), a.id))
+    return [(actor, facts[actor.id]) for actor in actors]
 
 
 def navigation(pages: list[Page]) -> list[Any]:
@@ -343,3 +272,6 @@ def navigation(pages: list[Page]) -> list[Any]:
         else:
             nav.append({page.title: page.path})
     return nav
+
+
+__all__ = ["Page", "Renderer", "navigation", "originator_of", "spread"]

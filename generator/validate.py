@@ -55,7 +55,10 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items()]
+    """Known fields for a hint: 'id', then the model's own, then the inherited ones."""
+    own = set(model.__annotations__)
+    names = sorted(model.model_fields, key=lambda n: (n != "id", n not in own))
+    return [model.model_fields[n].alias or n for n in names]
 
 
 def _message(error: Any) -> tuple[str, str]:
@@ -88,11 +91,19 @@ def _message(error: Any) -> tuple[str, str]:
     if kind == "list_type":
         return f"'{name}' must be a list (lines starting with '- ')", ""
     if kind in ("int_parsing", "int_type"):
+        if isinstance(value, str) and value.strip()[:1] == "0" and value.strip().isdigit():
+            return (
+                f"'{shown}' in '{name}' has a leading zero",
+                "write it without, like 10: YAML 1.1 reads 010 as 8",
+            )
         return f"'{shown}' in '{name}' is not a whole number", "write digits only, like 3000"
     if value is None:
         return f"'{name}' is empty", "write a value, or delete the line"
     if kind == "string_type":
-        return f"'{name}' must be text, not a {type(value).__name__}", ""
+        found = {"dict": "mapping", "list": "list"}.get(type(value).__name__, type(value).__name__)
+        return f"'{name}' must be text, not a {found}", ""
+    if kind == "blank":
+        return f"'{name}' is only spaces", "write the text, or delete the line"
     if kind == "greater_than_equal":
         return f"'{name}' must be {error['ctx']['ge']} or more", ""
     if kind == "string_too_long":
@@ -122,7 +133,8 @@ def _model_problems(fact_file: FactFile, exc: ValidationError) -> list[Problem]:
     return problems
 
 
-_KINDS = ("documents", "actors", "deployments", "treaties", "reactions", "events")
+_KINDS = ("documents", "actors", "deployments", "treaties", "reactions", "events", "places")
+_LISTS = (*_KINDS, "glossary")
 
 
 def _parse_file(fact_file: FactFile) -> tuple[FactFileModel | None, list[Problem]]:
@@ -152,6 +164,9 @@ def _records(model: FactFileModel, fact_file: FactFile) -> list[Placed]:
         line, column = fact_file.place((*loc, "id"))
         placed.append(Placed(record, fact_file.path, line, column, loc))
 
+    if model.briefing is not None:
+        for index, assessment in enumerate(model.briefing.assessments):
+            add(assessment, ("briefing", "assessments", index))
     for kind in _KINDS:
         for index, record in enumerate(getattr(model, kind)):
             loc: Loc = (kind, index)
@@ -183,11 +198,11 @@ def build_content(
 
     ids: dict[str, Placed] = {}
     briefings: list[tuple[FactFile, Briefing]] = []
-    lists: dict[str, list[Any]] = {kind: [] for kind in _KINDS}
+    lists: dict[str, list[Any]] = {kind: [] for kind in _LISTS}
     for fact_file, model in models:
         if model.briefing is not None:
             briefings.append((fact_file, model.briefing))
-        for kind in _KINDS:
+        for kind in _LISTS:
             lists[kind].extend(getattr(model, kind))
         for placed in _records(model, fact_file):
             record_id = placed.record.id

@@ -21,6 +21,8 @@ PAGES = [
     "reactions.md",
     "chronology.md",
     "sources.md",
+    "method.md",
+    "tags.md",
 ]
 
 
@@ -38,7 +40,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def test_validate_example_exits_0(example_content: Path, run) -> None:
     result = run("validate")
     assert result.exit_code == 0
-    assert result.output == "ok: 55 facts with ids, no problems found\n"
+    assert result.output == "ok: 61 facts with ids, no problems found\n"
 
 
 def test_validate_duplicate_key_exits_1_with_both_places(
@@ -88,7 +90,7 @@ def test_bad_usage_exits_2(example_content: Path, run, args: list[str], message:
 def test_render_writes_pages_and_nav(example_content: Path, run) -> None:
     result = run("render", "--out", "out")
     assert result.exit_code == 0
-    assert result.output == "wrote 6 pages and nav.yml to out\n"
+    assert result.output == "wrote 8 pages and nav.yml to out\n"
     out = example_content.parent / "out"
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == sorted([*PAGES, "nav.yml"])
@@ -115,6 +117,7 @@ def test_render_writes_pages_and_nav(example_content: Path, run) -> None:
             {"International reactions": "reactions.md"},
             {"Chronology": "chronology.md"},
             {"Sources": "sources.md"},
+            {"About": [{"Method": "method.md"}, {"Tags": "tags.md"}]},
         ]
     }
 
@@ -145,6 +148,8 @@ def test_schema_is_draft_2020_12_json(run) -> None:
         "treaties",
         "reactions",
         "events",
+        "glossary",
+        "places",
     }
     when = schema["$defs"]["When"]["anyOf"]
     assert [option["type"] for option in when] == ["string", "object"]

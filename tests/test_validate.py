@@ -25,15 +25,16 @@ ESTIMATE = (
 )
 DOCUMENT = "documents:\n  - id: doc2\n    title: D\n    published: 2024-10-25\n"
 ID_HINT = "use lowercase ASCII letters, digits and single hyphens, like 'kr-nis'"
-EVENT_FIELDS = "document, quote, id, originator, speaker, title, when"
+EVENT_FIELDS = "id, title, when, document, quote, originator, speaker, credibility"
 ACTORS_SHOWN = (
     "ep-president, european-parliament, experts, federation-council, german-foreign-office, "
     "germany, john-kirby, kim-jong-un, kr-nis, lloyd-austin, nato, north-korea, ..."
 )
 FACTS_SHOWN = (
     "austin-confirms, closer-military-ties, dprk-denies-rockets, dprk-troops-in-russia, "
-    "duma-approval, ep-president, ep-president-sanctions, european-parliament, experts, "
-    "experts-rockets-claim, federation-council, federation-council-ratification, ..."
+    "duma-approval, ep-president-sanctions, experts-rockets-claim, "
+    "federation-council-ratification, german-summons, hur-arrival-kursk, "
+    "immediate-military-aid, kirby-3000-east, ..."
 )
 
 
@@ -46,7 +47,7 @@ def problems(content: Path) -> list[str]:
 def test_example_content_loads_without_problems(example_content: Path) -> None:
     content = load(example_content, example_content.parent)
     assert content.briefing.title == "North Korean troops in Russia's Kursk region"
-    assert len(content.ids) == 55
+    assert len(content.ids) == 61
     assert content.ids["nato"].path == "content/actors.yaml"
     assert (content.ids["nato"].line, content.ids["nato"].column) == (48, 9)
     assert isinstance(content.document("report-2024-10-25"), Document)
@@ -60,14 +61,14 @@ ONE_PROBLEM = {
     ),
     "unknown-nested-field": (
         ESTIMATE + "        valeu: 5\n",
-        "12:9: error: unknown field 'valeu' (hint: did you mean 'value'? known fields: document, "
-        "quote, id, originator, speaker, value, low, high, qualifier, counts, as_of, claimed, "
-        "adds_to)",
+        "12:9: error: unknown field 'valeu' (hint: did you mean 'value'? known fields: id, value, "
+        "low, high, qualifier, counts, as_of, claimed, adds_to, document, quote, originator, "
+        "speaker, credibility)",
     ),
     "unknown-kind": (
         "event:\n  - id: x\n",
         "1:1: error: unknown field 'event' (hint: did you mean 'events'? known fields: briefing, "
-        "documents, actors, deployments, treaties, reactions, events)",
+        "documents, actors, deployments, treaties, reactions, events, glossary, places)",
     ),
     "missing-field": (
         "events:\n  - id: x\n" + QUOTE,
@@ -163,8 +164,8 @@ ONE_PROBLEM = {
     ),
     "unknown-responds-to": (
         "reactions:\n  - id: r\n    actor: nato\n    kind: statement\n    summary: s\n"
-        "    responds_to: [nato, ghost]\n" + QUOTE,
-        f"6:25: error: unknown fact id 'ghost' (hint: known ids: {FACTS_SHOWN})",
+        "    responds_to: [nato-confirms, ghost]\n" + QUOTE,
+        f"6:34: error: unknown fact id 'ghost' (hint: known ids: {FACTS_SHOWN})",
     ),
     "duplicate-id-across-files": (
         "actors:\n  - id: nato\n    name: NATO again\n    kind: organisation\n",
@@ -195,11 +196,11 @@ def test_unknown_cites_in_briefing(example_content: Path, write_content) -> None
     write_content(
         {
             "briefing.yaml": "briefing:\n  title: B\n  date: 2024-10-25\n  cutoff: 2024-10-25\n"
-            "  takeaways:\n    - text: t\n      cites: [nato, ghost]\n"
+            "  takeaways:\n    - text: t\n      cites: [nato-confirms, ghost]\n"
         }
     )
     assert problems(example_content) == [
-        f"content/briefing.yaml:7:21: error: unknown fact id 'ghost' (hint: known ids: "
+        f"content/briefing.yaml:7:30: error: unknown fact id 'ghost' (hint: known ids: "
         f"{FACTS_SHOWN})"
     ]
 

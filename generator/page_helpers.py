@@ -1,0 +1,148 @@
+"""What a template may call on ``page``: links, citations, dates, grades. Returns Markdown.
+
+One instance per page: it numbers that page's citations, collects them as endnotes and
+records which facts the page shows (for permalinks and incremental rebuilds).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from .content import Content
+from .dates import When
+from .labels import fact_title, figure, originator_of, slug
+from .markdown_text import Md, attribute, escape
+from .model import CREDIBILITY_MEANING, RELIABILITY_MEANING, Actor, Estimate
+
+
+@dataclass
+class SiteIndex:
+    """Where each fact is shown and what each page is called; shared by every page."""
+
+    fact_page: dict[str, str]
+    page_titles: dict[str, str]
+    document_number: dict[str, int]
+
+
+@dataclass
+class Note:
+    """One endnote: a cited fact and its number on the page."""
+
+    number: int
+    fact_id: str
+    record: Any
+
+
+@dataclass
+class PageHelpers:
+    """Helpers bound to one page (``path``, relative to the docs folder)."""
+
+    content: Content
+    index: SiteIndex
+    path: str
+    facts: set[str] = field(default_factory=set)
+    notes: dict[str, Note] = field(default_factory=dict)
+
+    def url(self, target: str) -> str:
+        """A link from this page to ``target`` (a page path)."""
+        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+
+    def anchor(self, fact_id: str, prefix: str = "") -> Md:
+        """A permalink target for a fact shown on this page."""
+        self.facts.add(fact_id)
+        return Md(f'<a id="{prefix}{slug(fact_id)}"></a>')
+
+    def page_title(self, fact_id: str) -> str:
+        """Title of the page that shows a fact."""
+        return self.index.page_titles[self.index.fact_page[fact_id]]
+
+    def cite(self, record: Any) -> Md:
+        """A numbered citation: hover shows who said it and the words; the link leads to
+        the fact's evidence on the Sources page; the number matches the page's endnote."""
+        note = self.notes.get(record.id)
+        if note is None:
+            note = self.notes[record.id] = Note(len(self.notes) + 1, record.id, record)
+        self.facts.add(record.id)
+        who = self.content.actor(originator_of(record)).name if originator_of(record) else ""
+        tip = attribute(f"{who}: “{record.quote}”" if who else f"“{record.quote}”")
+        target = f"{self.url('sources.md')}#ev-{slug(record.id)}"
+        return Md(f'[[{note.number}]]({target} "{tip}"){{: .cite }}')
+
+    def cites(self, fact_ids: list[str]) -> Md:
+        """Citations for several facts, each with its own number."""
+        parts = []
+        for fact_id in fact_ids:
+            record = self.content.ids[fact_id].record
+            parts.append(self.cite(record) if hasattr(record, "quote") else self.link(fact_id))
+        return Md(" ".join(parts))
+
+    def link(self, fact_id: str, text: str | None = None) -> Md:
+        """A link to a fact where it is shown."""
+        page = self.index.fact_page.get(fact_id, "sources.md")
+        label = escape(text if text is not None else fact_title(self.content, fact_id))
+        self.facts.add(fact_id)
+        return Md(f"[{label}]({self.url(page)}#{slug(fact_id)})")
+
+    def actor(self, actor_id: str | None, fallback: str = "the report") -> Md:
+        """An actor's name, linking to its entry on the Sources page."""
+        if actor_id is None:
+            return Md(f"_{escape(fallback)}_")
+        actor: Actor = self.content.actor(actor_id)
+        return Md(f"[{escape(actor.name)}]({self.url('sources.md')}#{slug(actor_id)})")
+
+    def who(self, record: Any) -> Md:
+        """Who a fact is attributed to, and the speaker: 'US NSC (John Kirby)'."""
+        text = self.actor(originator_of(record))
+        speaker = getattr(record, "speaker", None)
+        return Md(f"{text} ({self.actor(speaker)})") if speaker else text
+
+    def when(self, when: When | None, fallback: str = "not stated") -> Md:
+        """A resolved date in a fixed format, with the source's words beside it."""
+        if when is None:
+            return Md(f"_{escape(fallback)}_")
+        label = escape(when.label())
+        if when.text:
+            words = f"“{escape(when.text)}”"
+            return Md(f"{label} ({words})" if when.resolved else words)
+        return label
+
+    def figure(self, estimate: Estimate) -> Md:
+        return escape(figure(estimate))
+
+    def grade(self, record: Any) -> Md:
+        """A badge: the source's reliability letter and the claim's credibility digit."""
+        actor_id = originator_of(record)
+        reliability = self.content.actor(actor_id).reliability if actor_id else "not graded"
+        credibility = getattr(record, "credibility", "not graded")
+        tip = (
+            f"Source reliability: {reliability} ({RELIABILITY_MEANING[reliability]}). "
+            f"Claim credibility: {credibility} ({CREDIBILITY_MEANING[credibility]})."
+        )
+        if reliability == credibility == "not graded":
+            text, css = "not graded", "grade grade--none"
+        else:
+            letter = reliability if len(reliability) == 1 else "?"
+            digit = credibility if len(credibility) == 1 else "?"
+            text, css = f"{letter}{digit}", "grade"
+        return Md(f'<abbr class="{css}" title="{attribute(tip)}">{text}</abbr>')
+
+    def endnotes(self) -> Md:
+        """The page's citations as numbered endnotes (shown on screen and in print)."""
+        if not self.notes:
+            return Md("")
+        lines = ["## Notes", ""]
+        for note in self.notes.values():
+            record = note.record
+            document = self.content.document(record.document)
+            number = self.index.document_number[document.id]
+            source = (
+                f"[S{number}, {escape(document.published.label())}]"
+                f"({self.url('sources.md')}#ev-{slug(note.fact_id)})"
+            )
+            lines.append(
+                f"{note.number}. {self.who(record)}: “{escape(record.quote)}” {source}"
+            )
+        lines.append("")
+        return Md("\n".join(lines))
