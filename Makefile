@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint golden chromium clean
+.PHONY: site serve test lint golden schema chromium clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,18 @@ $(BIN)/mkdocs: pyproject.toml
 site: $(BIN)/mkdocs  ## build the example briefing into site/
 	$(BIN)/mkdocs build --strict
 
+offline: $(BIN)/mkdocs  ## the same site to open from disk (file://), in site-offline/
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml
+
 serve: $(BIN)/mkdocs  ## live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-$(VENV)/.test-deps: $(BIN)/mkdocs
+$(VENV)/.test-deps: $(BIN)/mkdocs pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json  ## axe-core for the a11y test
+	npm ci --no-audit --no-fund
 	touch $@
 
 chromium:  ## Debian's chromium for the browser tests (installed when missing and root)
@@ -32,11 +39,14 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 
-test: $(VENV)/.test-deps chromium lint  ## install what the tests need, run every test
+test: $(VENV)/.test-deps node_modules/axe-core/axe.min.js chromium lint  ## install what the tests need, run every test
 	$(BIN)/python -m pytest
+
+schema: $(BIN)/mkdocs  ## regenerate schema/facts.schema.json (the editors' schema) from the model
+	$(BIN)/briefing schema --out schema/facts.schema.json
 
 golden: $(VENV)/.test-deps  ## regenerate the golden Markdown; review with git diff
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site site-offline .site-* $(VENV) node_modules

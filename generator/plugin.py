@@ -1,7 +1,10 @@
 """The MkDocs shell: adapts MkDocs events to the core, nothing more.
 
 Content is loaded, validated and rendered in ``on_config``, before MkDocs empties
-``site_dir``, so bad facts fail the build and leave the last good site in place.
+``site_dir``, so bad facts fail the build and leave the last good site in place. After the
+build, ``on_post_build`` scans the written site (:mod:`generator.scan`) and fails the build on
+any problem; as MkDocs has written the files by then, ``briefing build`` builds into a
+temporary folder and only swaps it in when this passed.
 """
 
 from __future__ import annotations
@@ -9,19 +12,23 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .errors import ContentError
+from .errors import ContentError, Problem, display_path
 from .pipeline import generate
 from .render import DEFAULT_TEMPLATES, Page, navigation
+from .scan import ScanPolicy, scan_site
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+_SEARCH_DIALOG = 'data-md-component="search" role="dialog">'
+_SEARCH_DIALOG_NAMED = 'data-md-component="search" role="dialog" aria-label="Search">'
 
 
 class BriefingConfig(base.Config):
@@ -29,6 +36,8 @@ class BriefingConfig(base.Config):
     """Folder of fact files, relative to mkdocs.yml."""
     overrides = c.Optional(c.Type(str))
     """Folder of templates that replace the built-in ones of the same name."""
+    canaries = c.ListOfItems(c.Type(str), default=[])
+    """Strings that must never appear in the built site (e.g. a secret planted in a test)."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -36,7 +45,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self) -> None:
         self.pages: list[Page] = []
+        self.files: dict[str, File] = {}
         self.root = Path.cwd()
+        self.shown_as: str | None = None
+        """How problems name the site folder; ``briefing build`` sets it to the final one."""
 
     def _path(self, value: str) -> Path:
         return (self.root / value).resolve()
@@ -47,13 +59,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         try:
             self.pages = generate(self._path(self.config.content), overrides, root=self.root)
         except ContentError as exc:
-            raise PluginError(f"briefing: the facts have problems\n{exc.report()}") from None
+            raise PluginError(
+                f"briefing: the facts or templates have problems\n{exc.report()}"
+            ) from None
         if config.nav is None:
             config.nav = navigation(self.pages)
         log.debug("generated %d pages", len(self.pages))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        site = Path(config.site_dir).resolve()
+        self.files = {}
         for page in self.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
@@ -61,8 +77,46 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     f"briefing: {config.docs_dir}/{page.path} would hide the generated page "
                     f"'{page.title}'; rename or delete it"
                 )
-            files.append(File.generated(config, page.path, content=page.markdown))
+            file = File.generated(config, page.path, content=page.markdown)
+            # The core refuses unsafe ids; this makes sure no page path can ever escape.
+            if not Path(file.abs_dest_path).resolve().is_relative_to(site):
+                raise PluginError(
+                    f"briefing: the page {page.path!r} would be written outside {config.site_dir}"
+                )
+            files.append(file)
+            self.files[page.path] = file
         return files
+
+    def scan_policy(self, config: MkDocsConfig) -> ScanPolicy:
+        """What the scan of this build's site expects: each generated page and its title."""
+        titles: dict[str, str] = {}
+        for page in self.pages:
+            file = self.files.get(page.path)
+            if file is None:
+                continue
+            home = file.page.is_homepage if file.page else file.dest_uri == "index.html"
+            # Material's <title>: the site name alone on the home page, else "title - site".
+            titles[file.dest_uri] = (
+                config.site_name if home else f"{page.title} - {config.site_name}"
+            )
+        return ScanPolicy(
+            canaries=tuple(self.config.canaries),
+            titles=titles,
+            base_path=urlsplit(config.site_url or "/").path or "/",
+        )
+
+    # Last, so the scan sees what every other plugin wrote (the search index among them).
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        # Material's search dialog has no accessible name (axe: aria-dialog-name).
+        return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG_NAMED, 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        shown = self.shown_as or display_path(site, self.root)
+        problems = scan_site(site, self.scan_policy(config), shown)
+        if problems:
+            raise PluginError(scan_report(problems))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._path(self.config.content)))
@@ -70,3 +124,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.overrides:
             server.watch(str(self._path(self.config.overrides)))
         return server
+
+
+def scan_report(problems: list[Problem]) -> str:
+    """The scan's problems as the build's error message, one per line."""
+    count = len(problems)
+    lines = [p.format() for p in problems]
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found in the built site.")
+    return "briefing: the built site failed its checks\n" + "\n".join(lines)

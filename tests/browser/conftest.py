@@ -115,16 +115,18 @@ def browser_errors() -> list[str]:
 def page(browser: Browser, browser_errors: list[str]) -> Iterator[Page]:
     """A fresh 1280x800 page; console errors and page errors go to `browser_errors`.
 
-    The tests run offline: requests to other hosts (Material's Google Fonts stylesheet)
-    get an empty answer instead of a DNS error that would show up as a console error.
+    The site must not reach beyond itself (no web fonts, no CDN): a request to any other
+    host is refused and recorded as an error.
     """
     context = browser.new_context(viewport={"width": 1280, "height": 800})
 
     def offline(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
+        url = urlsplit(route.request.url)
+        if url.scheme in ("file", "data") or url.hostname == "127.0.0.1":
             route.continue_()
         else:
-            route.fulfill(status=200, body="")
+            browser_errors.append(f"outside request: {route.request.url}")
+            route.abort()
 
     context.route("**/*", offline)
     page = context.new_page()
