@@ -199,9 +199,9 @@ class Renderer:
         pages = []
         for planned in plan:
             helpers = PageHelpers(content, index, planned.path)
-            body = self.env.get_template(planned.template).render(
-                **shared, **planned.context, page=helpers, title=planned.title
-            )
+            context = {**shared, **planned.context, "page": helpers, "title": planned.title}
+            body = self.env.get_template(planned.template).render(context)
+            body += self.env.get_template("_footer.md.j2").render(context)
             markdown = _front_matter(content, planned, helpers.facts) + body + _abbreviations(
                 shared["glossary"]
             )

@@ -81,3 +81,15 @@ def test_axe_finds_no_serious_or_critical_violations(
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], "\n".join(serious)
+
+
+def test_dark_mode_toggles(page: Page, site_url: str, browser_errors: list[str]) -> None:
+    page.goto(site_url)
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    # Material turns title attributes into its own tooltips, so find toggles by target.
+    page.locator("label[for='__palette_1']").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator("label[for='__palette_0']").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    assert browser_errors == []
