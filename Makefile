@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint golden schema chromium clean
+.PHONY: site serve test lint golden schema chromium clean bench
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,11 +12,11 @@ $(BIN)/mkdocs: pyproject.toml
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
-site: $(BIN)/mkdocs  ## build the example briefing into site/
-	$(BIN)/mkdocs build --strict
+site: $(BIN)/mkdocs  ## build the example briefing into site/ (atomic and checked)
+	$(BIN)/briefing build
 
 offline: $(BIN)/mkdocs  ## the same site to open from disk (file://), in site-offline/
-	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml
+	$(BIN)/briefing build --config mkdocs.offline.yml
 
 serve: $(BIN)/mkdocs  ## live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -42,11 +42,14 @@ lint: $(VENV)/.test-deps
 test: $(VENV)/.test-deps node_modules/axe-core/axe.min.js chromium lint  ## install what the tests need, run every test
 	$(BIN)/python -m pytest
 
+bench: $(BIN)/mkdocs  ## performance at 1k/5k/10k claims -> bench/results.md (about 10 min)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 schema: $(BIN)/mkdocs  ## regenerate schema/facts.schema.json (the editors' schema) from the model
 	$(BIN)/briefing schema --out schema/facts.schema.json
 
-golden: $(VENV)/.test-deps  ## regenerate the golden Markdown; review with git diff
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+golden: $(VENV)/.test-deps  ## regenerate golden pages, charts and chart CSS; review with git diff
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py tests/test_charts.py -q
 
 clean:
 	rm -rf site site-offline .site-* $(VENV) node_modules

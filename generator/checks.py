@@ -84,13 +84,20 @@ class _Checker:
             return None
         if document.id not in self.archives:
             path = (self.content_dir / document.archive).resolve()
+            placed = self.content.ids[document.id]
+            self.archives[document.id] = None
+            # The model's pattern keeps the path inside content/; a symbolic link may not.
             if not path.is_relative_to(self.content_dir.resolve()):
-                raise AssertionError("the model's archive pattern keeps paths inside content/")
+                self.problem(
+                    self.files[placed.path],
+                    (*placed.loc, "archive"),
+                    f"archive '{document.archive}' leads outside the content folder",
+                    "copy the document into the content folder instead of linking to it",
+                )
+                return None
             try:
                 self.archives[document.id] = _normalise(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError):
-                self.archives[document.id] = None
-                placed = self.content.ids[document.id]
                 self.problem(
                     self.files[placed.path],
                     (*placed.loc, "archive"),

@@ -24,6 +24,16 @@ from pydantic_core import CoreSchema
 Precision = Literal["day", "month", "year", "range", "unresolved"]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# In JSON Schema, as an editor's YAML parser types it: '2024-10' and '2024-10-23' are text,
+# but an unquoted '2024' is a number (the loader keeps all three as text).
+_YEAR = {"type": "integer", "minimum": 1, "maximum": 9999}
+_PARTIAL_DATE = {"anyOf": [{"type": "string", "pattern": _DATE.pattern}, _YEAR, {"type": "null"}]}
+# What ``_check`` enforces, as far as JSON Schema says it: a date, an interval or the words.
+_MAPPING_RULES = {
+    "anyOf": [{"required": ["date"]}, {"required": ["from"]}, {"required": ["text"]}],
+    "dependentRequired": {"from": ["to"], "to": ["from"]},
+    "not": {"required": ["date", "from"]},
+}
 WEEKDAYS = [calendar.day_name[i] for i in range(7)]
 
 
@@ -65,17 +75,20 @@ class When(BaseModel):
         None,
         description="One day, month or year: YYYY-MM-DD, YYYY-MM or YYYY.",
         examples=["2024-10-23"],
+        json_schema_extra=_PARTIAL_DATE,
     )
     from_: str | None = Field(
         None,
         alias="from",
         description="Start of an interval (YYYY-MM-DD, YYYY-MM or YYYY).",
         examples=["2024-10-01"],
+        json_schema_extra=_PARTIAL_DATE,
     )
     to: str | None = Field(
         None,
         description="End of an interval (YYYY-MM-DD, YYYY-MM or YYYY).",
         examples=["2024-10-20"],
+        json_schema_extra=_PARTIAL_DATE,
     )
     rule: str | None = Field(
         None,
@@ -88,14 +101,15 @@ class When(BaseModel):
     def __get_pydantic_json_schema__(
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        mapping = handler(core_schema)
+        mapping = {**handler(core_schema), **_MAPPING_RULES}
         shorthand = {
             "type": "string",
             "pattern": _DATE.pattern,
             "description": "A day, month or year: YYYY-MM-DD, YYYY-MM or YYYY.",
             "examples": ["2024-10-23", "2024-06"],
         }
-        return {"anyOf": [shorthand, mapping]}
+        year = {**_YEAR, "description": "A year, typed as a number: 2024.", "examples": [2024]}
+        return {"anyOf": [shorthand, year, mapping]}
 
     @model_validator(mode="before")
     @classmethod

@@ -8,6 +8,7 @@ Python exceptions.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +33,9 @@ def printable(text: str) -> str:
             out.append(_VISIBLE_CONTROLS[ch])
         elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
             out.append(f"\\x{code:02x}")
-        elif code in _INVISIBLE:
-            out.append(f"\\u{code:04x}")
+        elif code in _INVISIBLE or unicodedata.category(ch) in ("Cf", "Cs", "Co", "Zl", "Zp"):
+            # Format (bidi, zero-width, tag characters), surrogate, private-use, separators.
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
         else:
             out.append(ch)
     return "".join(out)

@@ -38,13 +38,14 @@ def slug(value: str) -> Md:
     return Md(value)
 
 
-def figure(estimate: Estimate) -> str:
-    """'at least 3,000', 'about 12,000', '1,500–3,000': the figure as claimed."""
+def figure(estimate: Estimate, *, another: bool = True) -> str:
+    """'at least 3,000', 'about 12,000', '1,500–3,000': the figure as claimed; 'another
+    1,500' for a figure that comes on top of an earlier one, unless ``another`` is off."""
     if estimate.value is not None:
         number = f"{estimate.value:,}"
     else:
         number = f"{estimate.low:,}–{estimate.high:,}"
-    extra = "another " if estimate.adds_to else ""
+    extra = "another " if estimate.adds_to and another else ""
     return QUALIFIER_LABEL[estimate.qualifier] + extra + number
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from . import cache
 from .errors import Problem, display_path, printable
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -28,8 +29,11 @@ FACT_SUFFIXES = (".yaml", ".yml")
 Loc = tuple[str | int, ...]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# Controls, bidi marks and overrides, zero-width and other invisible format characters,
+# line/paragraph separators, interlinear annotations and tag characters (invisible text).
 _FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 _LIBYAML_HINTS = {
     "mapping values are not allowed": "put text that contains ': ' in quotes",
@@ -37,6 +41,9 @@ _LIBYAML_HINTS = {
     "could not find expected ':'": "check the indentation and that each key ends with ':'",
     "while scanning a quoted scalar": "close the quote",
     "while parsing a flow": "close the bracket",
+    "did not find expected <document start>": "a fact file holds one YAML document; "
+    "remove the '...' or '---' line",
+    "exceeded maximum nesting depth": "flatten the file",
 }
 # libyaml's C parser; the pure-Python one is a fallback for platforms without the wheel.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -105,7 +112,12 @@ class _Builder:
                     f"alias '*{printable(event.anchor)}' is not allowed",
                     "write the value out in full; anchors and aliases are refused",
                 )
-                self.add(None, _mark(event))
+                parent = self.stack[-1] if self.stack else None
+                if parent is not None and isinstance(parent.container, dict) and parent.key is None:
+                    # An alias used as a key ('*a : x'): keep the place, not the value.
+                    self.key(parent, f"*{event.anchor}", _mark(event), plain=False)
+                else:
+                    self.add(None, _mark(event))
             elif kind is yaml.DocumentStartEvent:
                 self.document_start(event)
                 if self.documents > 1:
@@ -158,7 +170,10 @@ class _Builder:
         parent = self.stack[-1] if self.stack else None
         if parent is not None and isinstance(parent.container, dict) and parent.key is None:
             self.problem(_mark(event), "a key must be plain text, not a list or mapping")
-            parent.key, parent.key_mark = f"<complex key {len(parent.container)}>", _mark(event)
+            # The list or mapping is read but kept nowhere; the node after it is its value.
+            self.key(parent, f"<complex key {len(parent.container)}>", _mark(event), plain=False)
+            self.stack.append(_Frame(container, (*parent.loc, parent.key or "")))
+            return
         loc = self.child_loc(parent)
         self.add(container, _mark(event))
         self.stack.append(_Frame(container, loc))
@@ -287,6 +302,9 @@ def parse_text(text: str, path: str) -> tuple[FactFile, list[Problem]]:
         builder.problems.append(Problem(path, *where, f"invalid YAML: {problem}", hint))
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not accept
         position = getattr(exc, "position", 0) or 0
+        code = getattr(exc, "character", None)
+        if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8, not characters
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
         before = text[:position]
         line = before.count("\n") + 1
         column = position - (before.rfind("\n") + 1) + 1
@@ -295,7 +313,8 @@ def parse_text(text: str, path: str) -> tuple[FactFile, list[Problem]]:
                 path,
                 line,
                 column,
-                f"invalid YAML: {printable(str(getattr(exc, 'reason', exc)))}",
+                f"invalid YAML: {printable(str(getattr(exc, 'reason', exc)))}"
+                + (f" (U+{code:04X})" if isinstance(code, int) else ""),
                 "delete the control character",
             )
         )
@@ -319,7 +338,12 @@ def read_file(path: Path, shown_as: str) -> tuple[FactFile, list[Problem]]:
                 "split it into several files",
             )
         ]
-    text, problems = _decode(path.read_bytes(), shown_as)
+    return cache.parsed(shown_as, path.read_bytes(), parse_bytes)  # unchanged: not re-parsed
+
+
+def parse_bytes(raw: bytes, shown_as: str) -> tuple[FactFile, list[Problem]]:
+    """Decode and parse a fact file's bytes; :mod:`generator.cache` keeps the result."""
+    text, problems = _decode(raw, shown_as)
     if text is None:
         return FactFile(shown_as, None), problems
     return parse_text(text, shown_as)

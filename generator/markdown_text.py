@@ -43,8 +43,21 @@ def finalize(value: object) -> object:
     return escape(value)
 
 
+_ATTRIBUTE = {"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;"}
+# Markdown still reads an attribute that sits in Markdown (a link's "title", an inline
+# <abbr title="...">): backticks make code, a backslash escapes, '|' splits a table row.
+_ATTRIBUTE_MARKDOWN = set("`\\|")
+
+
 def attribute(value: str) -> str:
-    """Text for an HTML attribute value in double quotes."""
-    return (
-        value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for an HTML attribute value in double quotes, on one line, also inside Markdown."""
+    text = " ".join(value.split())
+    out = "".join(
+        _ATTRIBUTE.get(ch) or (f"&#{ord(ch)};" if ch in _ATTRIBUTE_MARKDOWN else ch) for ch in text
     )
+    # Python-Markdown reads a link title's ' as a quote of its own: a title that starts and
+    # ends with one loses both, and one before ')' ends the link there.
+    return _LINK_QUOTE.sub("&#39;", out)
+
+
+_LINK_QUOTE = re.compile(r"^'|'$|'(?=\s*\))")

@@ -345,7 +345,8 @@ class Deployment(Record):
     origin: Ref = Field(description="Id of the actor sending the force.", examples=["north-korea"])
     destination: Ref = Field(description="Id of the actor receiving it.", examples=["russia"])
     starts_at: Ref | None = Field(
-        None, description="Id of the place the route starts from (for the map).",
+        None,
+        description="Id of the place the route starts from (for the map).",
         examples=["north-korea-place"],
     )
     summary: Text | None = Field(

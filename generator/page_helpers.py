@@ -9,12 +9,20 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
+from . import figures
 from .content import Content
 from .dates import When
 from .labels import fact_title, figure, originator_of, slug
 from .markdown_text import Md, attribute, escape
 from .model import CREDIBILITY_MEANING, RELIABILITY_MEANING, Actor, Estimate
+
+
+def _directory_url(path: str) -> str:
+    """'deployments/x.md' -> 'deployments/x', 'index.md' -> '' (MkDocs' directory URLs)."""
+    stem = path.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index")
 
 
 @dataclass
@@ -42,6 +50,7 @@ class PageHelpers:
     content: Content
     index: SiteIndex
     path: str
+    directory_urls: bool = True
     facts: set[str] = field(default_factory=set)
     notes: dict[str, Note] = field(default_factory=dict)
 
@@ -53,6 +62,32 @@ class PageHelpers:
         """A permalink target for a fact shown on this page."""
         self.facts.add(fact_id)
         return Md(f'<a id="{prefix}{slug(fact_id)}"></a>')
+
+    def href(self, fact_id: str) -> str:
+        """The final URL of a fact from this page, for raw HTML (charts) that MkDocs does
+        not rewrite: it depends on whether the site uses directory URLs."""
+        return f"{self._site_url(self.index.fact_page[fact_id])}#{slug(fact_id)}"
+
+    def _site_url(self, target: str) -> str:
+        if not self.directory_urls:
+            there = target.removesuffix(".md") + ".html"
+            return posixpath.relpath(there, posixpath.dirname(self.path) or ".")
+        here_dir, there = _directory_url(self.path), _directory_url(target)
+        relative = posixpath.relpath(there or ".", here_dir or ".")
+        return "./" if relative == "." else relative + "/"
+
+    def chart(self, kind: str, record: Any = None) -> Md:
+        """A chart: 'estimates' or 'route' (of a deployment), 'tracker' (of a treaty),
+        'strip' (every dated fact)."""
+        if kind == "estimates":
+            return figures.estimates(self.content, record)
+        if kind == "route":
+            return figures.route(self.content, record)
+        if kind == "tracker":
+            return figures.tracker(record)
+        if kind == "strip":
+            return figures.strip(self.content, self.href)
+        raise ValueError(f"unknown chart {kind!r}")
 
     def page_title(self, fact_id: str) -> str:
         """Title of the page that shows a fact."""
@@ -84,6 +119,11 @@ class PageHelpers:
         label = escape(text if text is not None else fact_title(self.content, fact_id))
         self.facts.add(fact_id)
         return Md(f"[{label}]({self.url(page)}#{slug(fact_id)})")
+
+    def external(self, url: str) -> Md:
+        """A link to a document's URL (already checked to be https:, http: or mailto:)."""
+        target = quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
+        return Md(f"[{escape(url)}]({target.replace('(', '%28').replace(')', '%29')})")
 
     def actor(self, actor_id: str | None, fallback: str = "the report") -> Md:
         """An actor's name, linking to its entry on the Sources page."""
@@ -141,8 +181,6 @@ class PageHelpers:
                 f"[S{number}, {escape(document.published.label())}]"
                 f"({self.url('sources.md')}#ev-{slug(note.fact_id)})"
             )
-            lines.append(
-                f"{note.number}. {self.who(record)}: “{escape(record.quote)}” {source}"
-            )
+            lines.append(f"{note.number}. {self.who(record)}: “{escape(record.quote)}” {source}")
         lines.append("")
         return Md("\n".join(lines))

@@ -11,6 +11,7 @@ from .content import Content
 from .errors import ContentError, display_path
 from .loader import load_content
 from .render import Page, Renderer
+from .template_errors import template_problem
 from .validate import build_content
 
 
@@ -26,8 +27,22 @@ def load(content_dir: Path, root: Path | None = None) -> Content:
 
 
 def generate(
-    content_dir: Path, overrides: Path | None = None, root: Path | None = None
+    content_dir: Path,
+    overrides: Path | None = None,
+    root: Path | None = None,
+    *,
+    directory_urls: bool = True,
 ) -> list[Page]:
-    """Every page of the briefing, rendered to Markdown, in navigation order."""
+    """Every page of the briefing, rendered to Markdown, in navigation order.
+
+    ``directory_urls`` says how the site builder names pages (MkDocs' setting of that
+    name), for links in charts that the builder does not rewrite."""
     content = load(content_dir, root)
-    return Renderer(overrides).render(content)
+    try:
+        return Renderer(overrides, directory_urls=directory_urls).render(content)
+    except Exception as exc:
+        # A template failing is the author's to fix: report its file and line, no traceback.
+        problem = template_problem(exc, root)
+        if problem is None:
+            raise
+        raise ContentError([problem]) from None

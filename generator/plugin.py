@@ -21,12 +21,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from . import cache
 from .errors import ContentError, Problem, display_path
 from .pipeline import generate
+from .preview import problem_pages
 from .render import DEFAULT_TEMPLATES, Page, navigation
 from .scan import ScanPolicy, scan_site
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")  # where Page.render logs
+_READS_FILES = {"pymdownx.snippets", "markdown_include.include"}
+preview_log = logging.getLogger("briefing.preview")
 _SEARCH_DIALOG = 'data-md-component="search" role="dialog">'
 _SEARCH_DIALOG_NAMED = 'data-md-component="search" role="dialog" aria-label="Search">'
 
@@ -44,11 +49,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Adds the briefing's pages, generated in memory from the fact files."""
 
     def __init__(self) -> None:
+        self.serving = False
+        self.last_good: list[Page] = []
         self.pages: list[Page] = []
         self.files: dict[str, File] = {}
         self.root = Path.cwd()
         self.shown_as: str | None = None
         """How problems name the site folder; ``briefing build`` sets it to the final one."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds,
+        # so the last good pages are still known when an edit breaks the facts.
+        self.serving = command == "serve"
 
     def _path(self, value: str) -> Path:
         return (self.root / value).resolve()
@@ -57,11 +69,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         overrides = self._path(self.config.overrides) if self.config.overrides else None
         try:
-            self.pages = generate(self._path(self.config.content), overrides, root=self.root)
+            self.pages = generate(
+                self._path(self.config.content),
+                overrides,
+                root=self.root,
+                directory_urls=config.use_directory_urls,
+            )
         except ContentError as exc:
-            raise PluginError(
-                f"briefing: the facts or templates have problems\n{exc.report()}"
-            ) from None
+            if not self.serving:
+                raise PluginError(
+                    f"briefing: the facts or templates have problems\n{exc.report()}"
+                ) from None
+            # Previewing: show the problems in the browser and the terminal, keep serving.
+            # Not through MkDocs' logger, which would abort a strict build.
+            preview_log.error("briefing: the facts have problems\n%s", exc.report())
+            self.pages = problem_pages(exc, self.last_good)
+        else:
+            self.last_good = self.pages
         if config.nav is None:
             config.nav = navigation(self.pages)
         log.debug("generated %d pages", len(self.pages))
@@ -70,6 +94,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         site = Path(config.site_dir).resolve()
         self.files = {}
+        self.site_key = ""
         for page in self.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
@@ -86,6 +111,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(file)
             self.files[page.path] = file
         return files
+
+    # Last, so the key holds what every other plugin did to the Markdown (the tags listing).
+    @event_priority(-100)
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Reuse the HTML of a page whose Markdown and site did not change (see cache.py)."""
+        if _READS_FILES & {str(e) for e in config.markdown_extensions}:
+            return markdown  # an extension that reads other files: the key cannot cover them
+        if not getattr(self, "site_key", ""):
+            self.site_key = cache.site_fingerprint(
+                ((f.src_uri, f.url) for f in files),
+                (config.markdown_extensions, config.mdx_configs, config.use_directory_urls),
+                anchors=_PAGES_LOG.getEffectiveLevel() > logging.DEBUG,
+            )
+        key = cache.page_key(self.site_key, page.file.src_uri, page.file.url, markdown)
+        cache.PAGES.attach(page, key, files.get_file_from_path)
+        return markdown
 
     def scan_policy(self, config: MkDocsConfig) -> ScanPolicy:
         """What the scan of this build's site expects: each generated page and its title."""
@@ -105,13 +148,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             base_path=urlsplit(config.site_url or "/").path or "/",
         )
 
-    # Last, so the scan sees what every other plugin wrote (the search index among them).
-    @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name).
         return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG_NAMED, 1)
 
+    # Last, so the scan sees what every other plugin wrote (the search index among them).
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        log.debug("pages rendered %d, reused %d", cache.PAGES.misses, cache.PAGES.hits)
+        cache.PAGES.prune()
         site = Path(config.site_dir)
         shown = self.shown_as or display_path(site, self.root)
         problems = scan_site(site, self.scan_policy(config), shown)

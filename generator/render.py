@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from .content import Content
+from .guide import editor_guide
 from .labels import COUNTS_LABEL, KIND_LABEL, date_key, originator_of, slug
 from .markdown_text import escape, finalize
 from .model import CREDIBILITY_MEANING, LIKELIHOOD, RELIABILITY_MEANING, Actor, Estimate, Reaction
@@ -106,6 +107,7 @@ def _plan(content: Content) -> list[Planned]:
         Planned("chronology.md.j2", "chronology.md", "Chronology"),
         Planned("sources.md.j2", "sources.md", "Sources"),
         Planned("method.md.j2", "method.md", "Method", "About"),
+        Planned("guide.md.j2", "guide.md", "Editor's guide", "About"),
         Planned("tags.md.j2", "tags.md", "Tags", "About"),
     ]
     return plan
@@ -150,7 +152,8 @@ def _page_tags(content: Content, facts: set[str]) -> list[str]:
 class Renderer:
     """Renders every page of a briefing from a Jinja template per page kind."""
 
-    def __init__(self, overrides: Path | None = None) -> None:
+    def __init__(self, overrides: Path | None = None, *, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
         loaders: list[jinja2.BaseLoader] = []
         if overrides is not None:
             loaders.append(jinja2.FileSystemLoader(str(overrides)))
@@ -195,17 +198,22 @@ class Renderer:
             "originators": _actors_with_facts(content),
             "document_number": index.document_number,
             "glossary": sorted(content.glossary, key=lambda g: g.term),
+            "guide": editor_guide(),
         }
         pages = []
         for planned in plan:
-            helpers = PageHelpers(content, index, planned.path)
+            helpers = PageHelpers(content, index, planned.path, self.directory_urls)
             context = {**shared, **planned.context, "page": helpers, "title": planned.title}
             body = self.env.get_template(planned.template).render(context)
             body += self.env.get_template("_footer.md.j2").render(context)
-            markdown = _front_matter(content, planned, helpers.facts) + body + _abbreviations(
-                shared["glossary"]
+            markdown = (
+                _front_matter(content, planned, helpers.facts)
+                + body
+                + _abbreviations(shared["glossary"])
             )
-            pages.append(Page(planned.path, planned.title, markdown, planned.section, helpers.facts))
+            pages.append(
+                Page(planned.path, planned.title, markdown, planned.section, helpers.facts)
+            )
         return pages
 
 

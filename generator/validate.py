@@ -79,8 +79,12 @@ def _message(error: Any) -> tuple[str, str]:
             hint = (hint + " " if hint else "") + "known fields: " + ", ".join(known)
         return f"unknown field '{printable(name)}'", hint
     if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
+        # Name the first non-ASCII character: a Cyrillic 'е' or a combining accent looks
+        # like its ASCII twin in the message.
+        other = next((ch for ch in str(value) if not ch.isascii()), None)
+        why = f": U+{ord(other):04X} is not an ASCII letter" if other else ""
         return (
-            f"'{shown}' is not a valid id",
+            f"'{shown}' is not a valid id{why}",
             "use lowercase ASCII letters, digits and single hyphens, like 'kr-nis'",
         )
     if kind == "literal_error":

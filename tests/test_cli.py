@@ -12,6 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.pipeline import load
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = [
@@ -22,6 +23,7 @@ PAGES = [
     "chronology.md",
     "sources.md",
     "method.md",
+    "guide.md",
     "tags.md",
 ]
 
@@ -37,10 +39,16 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return invoke
 
 
-def test_validate_example_exits_0(example_content: Path, run) -> None:
+def test_validate_example_exits_0_with_its_warnings(example_content: Path, run) -> None:
     result = run("validate")
     assert result.exit_code == 0
-    assert result.output == "ok: 61 facts with ids, no problems found\n"
+    facts = len(load(example_content).ids)
+    lines = result.output.splitlines()
+    assert lines[-1] == f"ok: {facts} facts, 2 warnings"
+    assert [line.split(": ")[1:3] for line in lines[:-1]] == [
+        ["warning", "estimate 'us-3000-training' has no date"],
+        ["warning", "estimate 'seoul-12000-projected' has no date"],
+    ]
 
 
 def test_validate_duplicate_key_exits_1_with_both_places(
@@ -55,8 +63,8 @@ def test_validate_duplicate_key_exits_1_with_both_places(
     result = run("validate", "--content", "content")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "content/events.yaml:23:5: error: key 'title' is defined again at line 24, column 5",
-        "content/events.yaml:24:5: error: duplicate key 'title' (first defined at line 23, "
+        "content/events.yaml:24:5: error: key 'title' is defined again at line 25, column 5",
+        "content/events.yaml:25:5: error: duplicate key 'title' (first defined at line 24, "
         "column 5) (hint: keep one of the two; YAML would silently drop the first)",
         "2 problems found; nothing was built.",
     ]
@@ -90,7 +98,7 @@ def test_bad_usage_exits_2(example_content: Path, run, args: list[str], message:
 def test_render_writes_pages_and_nav(example_content: Path, run) -> None:
     result = run("render", "--out", "out")
     assert result.exit_code == 0
-    assert result.output == "wrote 8 pages and nav.yml to out\n"
+    assert result.output == "wrote 9 pages and nav.yml to out\n"
     out = example_content.parent / "out"
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == sorted([*PAGES, "nav.yml"])
@@ -117,7 +125,13 @@ def test_render_writes_pages_and_nav(example_content: Path, run) -> None:
             {"International reactions": "reactions.md"},
             {"Chronology": "chronology.md"},
             {"Sources": "sources.md"},
-            {"About": [{"Method": "method.md"}, {"Tags": "tags.md"}]},
+            {
+                "About": [
+                    {"Method": "method.md"},
+                    {"Editor's guide": "guide.md"},
+                    {"Tags": "tags.md"},
+                ]
+            },
         ]
     }
 
@@ -152,8 +166,8 @@ def test_schema_is_draft_2020_12_json(run) -> None:
         "places",
     }
     when = schema["$defs"]["When"]["anyOf"]
-    assert [option["type"] for option in when] == ["string", "object"]
-    assert "from" in when[1]["properties"]
+    assert [option["type"] for option in when] == ["string", "integer", "object"]
+    assert "from" in when[2]["properties"]
 
 
 def _types(schema: dict, defs: dict) -> set[str]:

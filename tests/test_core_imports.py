@@ -9,6 +9,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CHECK = """
 import generator, generator.pipeline, generator.render, generator.validate, generator.loader
+import generator.warnings, generator.formats, generator.schema, generator.site_config
 import sys
 shells = sorted(m for m in sys.modules if m in ("mkdocs", "click") or m.startswith("mkdocs."))
 assert not shells, shells

@@ -144,7 +144,8 @@ def test_alias_bomb_is_refused_quickly_without_expansion() -> None:
 def test_ten_thousand_open_brackets_give_a_problem_not_recursion_error() -> None:
     fact_file, problems = parse_text("[" * 10_000, "x.yaml")
     assert [p.format() for p in problems] == [
-        "x.yaml:1:1001: error: invalid YAML: exceeded maximum nesting depth"
+        "x.yaml:1:1001: error: invalid YAML: exceeded maximum nesting depth "
+        "(hint: flatten the file)"
     ]
     assert fact_file.data is None
 
@@ -238,7 +239,7 @@ def test_crlf_in_folded_text_leaves_no_carriage_return(tmp_path: Path) -> None:
 
 UTF16 = "1:1: error: file is UTF-16, not UTF-8 (hint: save it as UTF-8 (without BOM))"
 RAW_CONTROL = (
-    "1:5: error: invalid YAML: control characters are not allowed "
+    "1:5: error: invalid YAML: control characters are not allowed ({}) "
     "(hint: delete the control character)"
 )
 UNREADABLE = {
@@ -250,8 +251,8 @@ UNREADABLE = {
         "2:9: error: byte 0xff is not valid UTF-8 (hint: save the file as UTF-8)",
     ),
     "zero-bytes": (b"", EMPTY),
-    "raw-esc": (b"a: x\x1by\n", RAW_CONTROL),
-    "raw-nul": (b"a: x\x00y\n", RAW_CONTROL),
+    "raw-esc": (b"a: x\x1by\n", RAW_CONTROL.format("U+001B")),
+    "raw-nul": (b"a: x\x00y\n", RAW_CONTROL.format("U+0000")),
 }
 
 

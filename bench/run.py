@@ -1,0 +1,331 @@
+"""The performance benchmark: ``make bench`` (or ``.venv/bin/python bench/run.py``).
+
+For each size (claims; default 1000, 5000, 10000: about 100, 500, 1,000 pages) it writes
+synthetic content (:mod:`synth`, fixed seed) into a temporary project beside a copy of
+``mkdocs.yml`` and ``docs/``, then measures, each once, in fresh processes:
+
+1. the generator alone (load + validate + render to Markdown), per claim; the same files
+   loaded with pure-Python PyYAML (``yaml.SafeLoader``) and with the generator's own loader;
+2. a cold ``mkdocs build`` through the plugin, and a plain ``mkdocs build`` of the same
+   Markdown written first by ``briefing render --config`` (same theme and extensions);
+3. in ``mkdocs serve``: the time from saving an edit to one claim's file to the served page
+   showing the new figure (polled over HTTP), against the full plain build;
+4. the peak memory (RSS) of each of those processes.
+
+It prints the ratios and writes ``bench/results.md`` and ``bench/results.json``. It is
+never run as a test. ``--sizes 1000`` runs one size; ``--keep DIR`` keeps the projects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import synth
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+MKDOCS = [PYTHON, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+EDIT_VALUE = 987654  # the edited claim's new figure; its page shows "987,654"
+
+# Runs in a child process: time the generator, then pure-Python PyYAML on the same files.
+_GENERATOR = """
+import json, resource, sys, time, yaml
+from pathlib import Path
+from generator import cache
+from generator.loader import fact_paths, load_content
+from generator.pipeline import generate
+content = Path(sys.argv[1])
+start = time.perf_counter(); pages = generate(content); generate_s = time.perf_counter() - start
+start = time.perf_counter(); generate(content); warm_s = time.perf_counter() - start
+paths = fact_paths(content)
+cache.clear()  # the loader's own cost, not the parse cache's
+start = time.perf_counter(); load_content(content); own_load_s = time.perf_counter() - start
+start = time.perf_counter()
+for path in paths:
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+pyyaml_s = time.perf_counter() - start
+print(json.dumps({"generate_s": generate_s, "generate_warm_s": warm_s, "pages": len(pages),
+    "files": len(paths), "own_load_s": own_load_s, "pyyaml_s": pyyaml_s,
+    "markdown_bytes": sum(len(p.markdown) for p in pages),
+    "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+@dataclass
+class Size:
+    """Every figure measured at one size."""
+
+    claims: int
+    pages: int = 0
+    files: int = 0
+    markdown_mb: float = 0.0
+    generate_s: float = 0.0
+    generate_warm_s: float = 0.0
+    own_load_s: float = 0.0
+    pyyaml_s: float = 0.0
+    generator_rss_mb: float = 0.0
+    plain_build_s: float = 0.0
+    plain_rss_mb: float = 0.0
+    plugin_build_s: float = 0.0
+    plugin_rss_mb: float = 0.0
+    serve_initial_s: float = 0.0
+    serve_refresh_s: float = 0.0
+    serve_reload_logged_s: float = 0.0
+    """When the server logged 'Reloading browsers' after the save (-1: not seen)."""
+    serve_rss_mb: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def us_per_claim(self) -> float:
+        return self.generate_s / self.claims * 1e6
+
+
+def timed_child(command: list[str], cwd: Path, timeout: float = 900) -> tuple[float, float, str]:
+    """Like :func:`run_child`, reaping the child ourselves so its own peak RSS is known."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode:
+            raise RuntimeError(f"{' '.join(command)} failed:\n{err.read()[-3000:]}")
+        return wall, usage.ru_maxrss / 1024, out.read()
+
+
+def make_project(work: Path, claims: int) -> Path:
+    project = work / f"claims-{claims}" / "project"
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    synth.write(project / "content", claims)
+    return project
+
+
+def measure_generator(size: Size, project: Path) -> None:
+    _, rss, out = timed_child([PYTHON, "-c", _GENERATOR, str(project / "content")], ROOT)
+    data = json.loads(out)
+    size.pages, size.files = data["pages"], data["files"]
+    size.markdown_mb = data["markdown_bytes"] / 1e6
+    size.generate_s, size.generate_warm_s = data["generate_s"], data["generate_warm_s"]
+    size.own_load_s, size.pyyaml_s = data["own_load_s"], data["pyyaml_s"]
+    size.generator_rss_mb = rss
+
+
+def measure_builds(size: Size, project: Path) -> None:
+    plain = project.parent / "plain"
+    briefing = [PYTHON, "-m", "generator", "render", "--config", "mkdocs.yml"]
+    timed_child([*briefing, "--out", str(plain)], project)
+    size.plain_build_s, size.plain_rss_mb, _ = timed_child([*MKDOCS, "build", "-q"], plain)
+    size.plugin_build_s, size.plugin_rss_mb, _ = timed_child([*MKDOCS, "build", "-q"], project)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def _wait_for(
+    url: str, text: str, deadline: float, process: subprocess.Popen[str], log: Path | None = None
+) -> tuple[float, float]:
+    """Poll ``url`` until it contains ``text``: (when it did, when the server log first said
+    'Reloading browsers' since the call, or -1), both perf_counter times."""
+    reloads = _reloads(log)
+    logged = -1.0
+    while time.perf_counter() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"mkdocs serve exited with {process.returncode}")
+        if logged < 0 and log is not None and _reloads(log) > reloads:
+            logged = time.perf_counter()
+        body = _get(url)
+        if body is not None and text in body:
+            return time.perf_counter(), logged
+        time.sleep(0.02)
+    raise RuntimeError(f"{url} never showed {text!r}")
+
+
+def _reloads(log: Path | None) -> int:
+    if log is None or not log.exists():
+        return 0
+    return log.read_text(errors="replace").count("Reloading browsers")
+
+
+def measure_serve(size: Size, project: Path) -> None:
+    port = _free_port()
+    log_path = project.parent / "serve.log"
+    command = [*MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    url = f"http://127.0.0.1:{port}/deployments/d0000/"
+    with log_path.open("w") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project, env=ENV, stdout=log, stderr=log, text=True)
+        try:
+            _wait_for(url, "Deployment 0000", start + 1200, process)
+            size.serve_initial_s = time.perf_counter() - start
+            time.sleep(1.0)  # let the watcher settle
+            saved = time.perf_counter()
+            synth.edit_claim(project / "content", str(EDIT_VALUE))
+            shown, logged = _wait_for(url, f"{EDIT_VALUE:,}", saved + 600, process, log_path)
+            size.serve_refresh_s = shown - saved
+            size.serve_reload_logged_s = logged - saved if logged > 0 else -1.0
+        finally:
+            process.terminate()
+            _, _, usage = os.wait4(process.pid, 0)
+            process.returncode = 0
+    size.serve_rss_mb = usage.ru_maxrss / 1024
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = found.group(1).strip() if found else cpu
+    import yaml
+
+    libyaml = getattr(yaml, "__with_libyaml__", False)
+    versions = {name: metadata.version(name) for name in _PACKAGES}
+    if libyaml:
+        from yaml import _yaml  # type: ignore[attr-defined]
+
+        versions["libyaml"] = _yaml.get_version_string()
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        **versions,
+    }
+
+
+_PACKAGES = ("mkdocs", "mkdocs-material", "pydantic", "PyYAML", "Markdown", "Jinja2")
+
+
+def ratios(sizes: list[Size]) -> dict[str, float]:
+    """The issue's ratios (targets in comments), over the smallest and largest size."""
+    small, large = sizes[0], sizes[-1]
+    found = {
+        # <= 1.05: the plugin build against the plain build of the same Markdown
+        "plugin_over_plain": large.plugin_build_s / large.plain_build_s,
+        # <= 1.2: per-claim generator time, largest size over smallest
+        "generator_per_claim_large_over_small": large.us_per_claim / small.us_per_claim,
+        # >= 10: pure-Python PyYAML loading the files over the generator (cold, then warm)
+        "pyyaml_over_generator": large.pyyaml_s / large.generate_s,
+        "pyyaml_over_generator_warm": large.pyyaml_s / large.generate_warm_s,
+        "pyyaml_over_own_loader": large.pyyaml_s / large.own_load_s,
+        # <= 0.10: edit-one-claim refresh in serve over a full plain build
+        "serve_refresh_over_plain_build": large.serve_refresh_s / large.plain_build_s,
+        # share of the plugin build spent in the generator (< 5%)
+        "generator_share_of_plugin_build": large.generate_s / large.plugin_build_s,
+    }
+    if large.pages and small.pages:
+        per_page = (large.plugin_build_s / large.pages) / (small.plugin_build_s / small.pages)
+        found["plugin_build_per_page_large_over_small"] = per_page  # <= 1.3
+        plain = (large.plain_build_s / large.pages) / (small.plain_build_s / small.pages)
+        found["plain_build_per_page_large_over_small"] = plain
+    return found
+
+
+def markdown_report(info: dict[str, Any], sizes: list[Size], found: dict[str, float]) -> str:
+    lines = ["# Benchmark results", "", "Written by `make bench` (bench/run.py), one run each.", ""]
+    lines += [f"- **{key}**: {value}" for key, value in info.items()]
+    lines += ["", "| claims | " + " | ".join(str(s.claims) for s in sizes) + " |"]
+    lines.append("| --- |" + " --- |" * len(sizes))
+    for label, attr, fmt in _ROWS:
+        values = [fmt.format(getattr(s, attr)) for s in sizes]
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+    lines += ["", "| ratio (largest size; per page: largest over smallest) | value |"]
+    lines.append("| --- | --- |")
+    lines += [f"| {key} | {value:.3f} |" for key, value in found.items()]
+    return "\n".join(lines) + "\n"
+
+
+_ROWS = (
+    ("pages", "pages", "{}"),
+    ("fact files", "files", "{}"),
+    ("generated Markdown (MB)", "markdown_mb", "{:.1f}"),
+    ("generator: load+validate+render (s)", "generate_s", "{:.2f}"),
+    ("generator per claim (µs)", "us_per_claim", "{:.0f}"),
+    ("generator again, parse cache warm (s)", "generate_warm_s", "{:.2f}"),
+    ("generator's loader alone (s)", "own_load_s", "{:.2f}"),
+    ("pure-Python PyYAML load (s)", "pyyaml_s", "{:.2f}"),
+    ("plain mkdocs build (s)", "plain_build_s", "{:.1f}"),
+    ("plugin mkdocs build (s)", "plugin_build_s", "{:.1f}"),
+    ("serve: first build until served (s)", "serve_initial_s", "{:.1f}"),
+    ("serve: save edit -> page refreshed (s)", "serve_refresh_s", "{:.2f}"),
+    ("serve: save edit -> 'Reloading browsers' (s)", "serve_reload_logged_s", "{:.2f}"),
+    ("peak RSS generator (MB)", "generator_rss_mb", "{:.0f}"),
+    ("peak RSS plain build (MB)", "plain_rss_mb", "{:.0f}"),
+    ("peak RSS plugin build (MB)", "plugin_rss_mb", "{:.0f}"),
+    ("peak RSS serve (MB)", "serve_rss_mb", "{:.0f}"),
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the briefing generator and builds.")
+    parser.add_argument("--sizes", default="1000,5000,10000", help="claims, comma-separated")
+    parser.add_argument("--keep", type=Path, help="build the projects here and keep them")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve test")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench", help="results folder")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    sizes: list[Size] = []
+    started = time.perf_counter()
+    try:
+        for claims in (int(n) for n in args.sizes.split(",")):
+            sizes.append(measure(claims, work, serve=not args.no_serve))
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    info = machine()
+    found = ratios(sizes)
+    for key, value in found.items():
+        print(f"{key:45} {value:8.3f}")
+    print(f"benchmark took {time.perf_counter() - started:.0f} s")
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = {"machine": info, "sizes": [asdict(s) for s in sizes], "ratios": found}
+    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (args.out / "results.md").write_text(markdown_report(info, sizes, found))
+
+
+def measure(claims: int, work: Path, *, serve: bool) -> Size:
+    size = Size(claims)
+    project = make_project(work, claims)
+    measure_generator(size, project)
+    print(f"{claims} claims: generator {size.generate_s:.2f} s for {size.pages} pages", flush=True)
+    measure_builds(size, project)
+    print(f"  plain {size.plain_build_s:.1f} s, plugin {size.plugin_build_s:.1f} s", flush=True)
+    if serve:
+        measure_serve(size, project)
+        print(f"  serve refresh {size.serve_refresh_s:.2f} s", flush=True)
+    return size
+
+
+if __name__ == "__main__":
+    main()
