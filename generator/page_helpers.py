@@ -130,7 +130,9 @@ class PageHelpers:
         if actor_id is None:
             return Md(f"_{escape(fallback)}_")
         actor: Actor = self.content.actor(actor_id)
-        return Md(f"[{escape(actor.name)}]({self.url('sources.md')}#{slug(actor_id)})")
+        # The short name (NIS, NSC) after the name: the glossary explains it on hover.
+        short = f" ({escape(actor.short)})" if actor.short and actor.short not in actor.name else ""
+        return Md(f"[{escape(actor.name)}{short}]({self.url('sources.md')}#{slug(actor_id)})")
 
     def who(self, record: Any) -> Md:
         """Who a fact is attributed to, and the speaker: 'US NSC (John Kirby)'."""

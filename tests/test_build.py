@@ -180,3 +180,39 @@ def test_a_user_template_overrides_one_page_only(tmp_path: Path) -> None:
         "Stage tracker"
         in (project / "site/treaties/russia-dprk-partnership/index.html").read_text()
     )
+
+
+def test_glossary_terms_have_tooltips(site: Path) -> None:
+    html = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    for term, meaning in {
+        "NIS": "South Korea's National Intelligence Service",
+        "HUR": "Ukraine's military intelligence service",
+        "NSC": "US National Security Council",
+        "DPRK": "Democratic People's Republic of Korea (North Korea)",
+    }.items():
+        assert re.search(rf'<abbr title="{re.escape(meaning)}[^"]*">{term}</abbr>', html), term
+
+
+def test_grades_show_as_badges_that_explain_themselves(site: Path) -> None:
+    html = (site / "deployments/dprk-troops-in-russia/index.html").read_text(encoding="utf-8")
+    badges = re.findall(r'<abbr class="grade grade--none" title="([^"]+)">not graded</abbr>', html)
+    assert len(badges) == 9  # 5 estimates and 4 route phases, none graded by the report
+    assert "Source reliability: not graded" in badges[0]
+    assert "Claim credibility: not graded" in badges[0]
+
+
+def test_charts_are_on_their_pages_with_text_alternatives(site: Path) -> None:
+    for page, kind, words in [
+        ("deployments/dprk-troops-in-russia/index.html", "estimates", "5 estimates"),
+        ("deployments/dprk-troops-in-russia/index.html", "map", "Vladivostok"),
+        ("treaties/russia-dprk-partnership/index.html", "treaty", "Approval by the State Duma"),
+        ("index.html", "chronology", "Chronology"),
+    ]:
+        html = (site / page).read_text(encoding="utf-8")
+        figure = re.search(
+            rf'<figure class="briefing-chart briefing-chart--{kind}".*?</figure>', html, re.S
+        )
+        assert figure is not None, f"no {kind} chart on {page}"
+        svg = figure.group(0)
+        assert "<title" in svg and "<desc" in svg
+        assert words in re.sub(r"<[^>]+>", " ", svg), f"{kind}: {words!r} not in its text"

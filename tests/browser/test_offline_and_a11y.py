@@ -93,3 +93,19 @@ def test_dark_mode_toggles(page: Page, site_url: str, browser_errors: list[str])
     page.locator("label[for='__palette_0']").click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     assert browser_errors == []
+
+
+def test_print_is_a_clean_document_with_endnotes(
+    page: Page, site_url: str, artifacts: Path
+) -> None:
+    page.goto(urljoin(site_url, "deployments/dprk-troops-in-russia/"))
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.get_by_role("heading", name="Notes")).to_be_visible()
+    notes = page.locator("h2#notes + ol > li")
+    expect(notes).to_have_count(10)
+    expect(notes.first).to_contain_text("On Friday, South Korea's intelligence agency reported")
+    pdf = artifacts / "deployment-print.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
