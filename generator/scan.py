@@ -187,6 +187,12 @@ class _PageScanner(HTMLParser):
         for name, value in attrs:
             self._attribute(tag, name, value)
         if values.get("id"):
+            if str(values["id"]) in self.ids:
+                # Two elements with one id: a link to it may land on the wrong one.
+                self._problem(
+                    f"duplicate id '{values['id']}'",
+                    "a fact id may not repeat a heading's or another anchor's id; rename it",
+                )
             self.ids.add(str(values["id"]))
         if tag == "a" and values.get("name"):
             self.ids.add(str(values["name"]))

@@ -220,6 +220,16 @@ def test_a_plain_page_is_clean() -> None:
     assert messages(page(body)) == []
 
 
+def test_a_duplicate_id_is_refused() -> None:
+    body = '<h2 id="documents">Documents</h2><h3 id="documents">An actor</h3>'
+    assert messages(page(body)) == ["duplicate id 'documents'"]
+
+
+def test_an_svg_title_is_not_the_page_title() -> None:
+    body = '<figure><svg role="img"><title>A chart</title><desc>d</desc></svg></figure>'
+    assert messages(page(body)) == []
+
+
 def test_a_script_is_refused() -> None:
     assert messages(page("<script>alert(1)</script>")) == [
         "inline <script> that is not one of the theme's own: 'alert(1)'"
