@@ -17,7 +17,14 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -53,6 +60,8 @@ def parse_partial(text: str) -> tuple[dt.date, dt.date, Precision]:
     last = calendar.monthrange(year, month)[1]
     if day is None:
         return dt.date(year, month, 1), dt.date(year, month, last), "month"
+    if day == 0:
+        raise ValueError(f"'{text}' is not a real date: there is no day 0")
     if not 1 <= day <= last:
         raise ValueError(
             f"'{text}' is not a real date: {calendar.month_name[month]} {year} has {last} days"
@@ -111,6 +120,14 @@ class When(BaseModel):
         year = {**_YEAR, "description": "A year, typed as a number: 2024.", "examples": [2024]}
         return {"anyOf": [shorthand, year, mapping]}
 
+    @field_validator("date", "from_", "to")
+    @classmethod
+    def _real(cls, value: str | None) -> str | None:
+        # Checked per field, so an error points at the date that is wrong.
+        if value is not None:
+            parse_partial(value)
+        return value
+
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
@@ -126,9 +143,6 @@ class When(BaseModel):
             raise ValueError("an interval needs both 'from' and 'to'")
         if not (self.date or self.from_ or self.text):
             raise ValueError("give 'date', or 'from' and 'to', or at least the source's 'text'")
-        for part in (self.date, self.from_, self.to):
-            if part:
-                parse_partial(part)
         if self.from_ and self.to and self.start > self.end:
             raise ValueError(f"'from' {self.from_} is after 'to' {self.to}")
         self._check_weekday()

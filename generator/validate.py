@@ -131,6 +131,12 @@ def _model_problems(fact_file: FactFile, exc: ValidationError) -> list[Problem]:
     problems = []
     for error in exc.errors():
         loc = tuple(error["loc"])
+        if error["type"] not in ("missing", "extra_forbidden"):
+            # A shorthand (`published: 2024-02-30`) is checked as a field the editor never
+            # wrote ('date'): name the field they did write.
+            while len(loc) > 1 and isinstance(loc[-1], str) and loc not in fact_file.key_at:
+                loc = loc[:-1]
+            error = {**error, "loc": loc}
         message, hint = _message(error)
         line, column = fact_file.place(loc, key=error["type"] == "extra_forbidden")
         problems.append(Problem(fact_file.path, line, column, message, hint))
