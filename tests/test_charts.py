@@ -547,7 +547,7 @@ def test_chart_matches_golden(name: str) -> None:
 def test_committed_chart_css_is_the_generated_one() -> None:
     """docs/assets/charts.css is CHART_CSS written out (by `make golden`), never edited."""
     path = Path(__file__).resolve().parents[1] / "docs" / "assets" / "charts.css"
-    header = "/* Generated from generator/charts.py CHART_CSS by make golden; do not edit. */\n"
+    header = "/* Generated from generator/charts/css.py CHART_CSS by make golden; do not edit. */\n"
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(header + charts.CHART_CSS, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == header + charts.CHART_CSS
