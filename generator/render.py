@@ -18,7 +18,7 @@ import jinja2
 from .content import Content
 from .guide import editor_guide
 from .labels import COUNTS_LABEL, KIND_LABEL, date_key, originator_of, slug
-from .markdown_text import escape, finalize
+from .markdown_text import Md, attribute, escape, finalize
 from .model import CREDIBILITY_MEANING, LIKELIHOOD, RELIABILITY_MEANING, Actor, Estimate, Reaction
 from .page_helpers import PageHelpers, SiteIndex
 from .timeline import chronology
@@ -167,7 +167,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=escape, slug=slug)
+        self.env.filters.update(md=escape, slug=slug, attr=lambda text: Md(attribute(text)))
         self.env.globals.update(
             counts_label=COUNTS_LABEL,
             kind_label=KIND_LABEL,

@@ -216,3 +216,12 @@ def test_charts_are_on_their_pages_with_text_alternatives(site: Path) -> None:
         svg = figure.group(0)
         assert "<title" in svg and "<desc" in svg
         assert words in re.sub(r"<[^>]+>", " ", svg), f"{kind}: {words!r} not in its text"
+
+
+def test_reaction_matrix_marks_every_reaction_once(site: Path) -> None:
+    html = (site / "reactions/index.html").read_text(encoding="utf-8")
+    matrix = html[html.index('class="reaction-matrix"') :].split("</table>")[0]
+    marks = re.findall(r'<a href="#([a-z0-9-]+)" title="[^"]+">✔</a>', matrix)
+    content = load(ROOT / "content", root=ROOT)
+    assert sorted(marks) == sorted(r.id for r in content.reactions)
+    assert "summons of a diplomat" in matrix and "call for sanctions" in matrix
