@@ -36,8 +36,8 @@ chromium:  ## Debian's chromium for the browser tests (installed when missing an
 	else echo "chromium is missing: install Debian's 'chromium' package to run the browser tests"; fi
 
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 test: $(VENV)/.test-deps node_modules/axe-core/axe.min.js chromium lint  ## install what the tests need, run every test
 	$(BIN)/python -m pytest

@@ -123,7 +123,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not getattr(self, "site_key", ""):
             self.site_key = cache.site_fingerprint(
                 ((f.src_uri, f.url) for f in files),
-                (config.markdown_extensions, config.mdx_configs, config.use_directory_urls),
+                (
+                    config.markdown_extensions,
+                    config.mdx_configs,
+                    config.use_directory_urls,
+                    dict(config.validation),  # decides which renders warn (never kept)
+                ),
                 anchors=_PAGES_LOG.getEffectiveLevel() > logging.DEBUG,
             )
         key = cache.page_key(self.site_key, page.file.src_uri, page.file.url, markdown)
