@@ -49,7 +49,7 @@ def test_example_content_loads_without_problems(example_content: Path) -> None:
     assert content.briefing.title == "North Korean troops in Russia's Kursk region"
     assert len(content.ids) == 61
     assert content.ids["nato"].path == "content/actors.yaml"
-    assert (content.ids["nato"].line, content.ids["nato"].column) == (49, 9)
+    assert (content.ids["nato"].line, content.ids["nato"].column) == (56, 9)
     assert isinstance(content.document("report-2024-10-25"), Document)
 
 
@@ -170,7 +170,7 @@ ONE_PROBLEM = {
     ),
     "duplicate-id-across-files": (
         "actors:\n  - id: nato\n    name: NATO again\n    kind: organisation\n",
-        "2:9: error: id 'nato' is already used at content/actors.yaml:49:9 "
+        "2:9: error: id 'nato' is already used at content/actors.yaml:56:9 "
         "(hint: ids must be unique across all fact files; pick another)",
     ),
 }

@@ -32,10 +32,9 @@ def warnings_in(example_content: Path, write_content, text: str) -> list[str]:
     return [p.format() for p in found if p.path == "content/extra.yaml"]
 
 
-def test_example_warns_of_its_two_undated_estimates(example_content: Path) -> None:
+def test_example_warns_of_its_undated_projection(example_content: Path) -> None:
     found = findings(load(example_content, root=example_content.parent))
     assert [(rule, p.severity, p.message.split(":")[0]) for rule, p in found] == [
-        ("undated-estimate", "warning", "estimate 'us-3000-training' has no date"),
         ("undated-estimate", "warning", "estimate 'seoul-12000-projected' has no date"),
     ]
     assert all(p.path == "content/deployments/dprk-troops-in-russia.yaml" for _, p in found)

@@ -1,0 +1,128 @@
+"""What keeps large briefings fast: the scan's cache, bounded navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import scan
+from generator.render import NAV_GROUP, NAV_GROUPS_TITLE, Page, navigation
+from generator.scan import ScanPolicy, scan_site
+
+
+def page(body: str, title: str = "Site") -> str:
+    return f"<!doctype html><html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    scan.clear_scans()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "index.html").write_text(
+        page('<a href="sources/#ev-1">ok</a> <a href="sources/#ev-2">no anchor</a>')
+    )
+    (tmp_path / "sources" / "index.html").write_text(page('<p id="ev-1"></p>'))
+    (tmp_path / "data.json").write_text('{"canary": "SECRET"}')
+    yield tmp_path
+    scan.clear_scans()
+
+
+POLICY = ScanPolicy(canaries=("SECRET",), titles={"sources/index.html": "Sources - Site"})
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    scanned: list[str] = []
+    original = scan.scan_page
+
+    def counted(html: str, path: str, policy: ScanPolicy, shown: str) -> scan.PageScan:
+        scanned.append(path)
+        return original(html, path, policy, shown)
+
+    monkeypatch.setattr(scan, "scan_page", counted)
+    return scanned
+
+
+def test_a_rescan_reuses_unchanged_pages_with_the_same_problems(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = scan_site(site, POLICY, "site")
+    messages = [p.format() for p in first]
+    assert (
+        "site/index.html:1:91: error: 'sources/#ev-2': sources/index.html has no anchor "
+        "'#ev-2'" in messages
+    )
+    assert any("<title> reads 'Site'" in m for m in messages)
+    assert "site/data.json:1:1: error: the canary string is present" in messages
+
+    scanned = _counting(monkeypatch)
+    assert scan_site(site, POLICY, "site") == first
+    assert scanned == []  # every page came from the cache
+
+    # The anchor appears: the edited page is scanned again, and the link on the unchanged
+    # page now resolves (cross-page checks use every page's cached ids).
+    (site / "sources" / "index.html").write_text(page('<p id="ev-1"></p><p id="ev-2"></p>'))
+    second = scan_site(site, POLICY, "site")
+    assert scanned == ["sources/index.html"]
+    assert not any("no anchor" in p.message for p in second)
+    scan.clear_scans()
+    assert scan_site(site, POLICY, "site") == second  # the same as a cold scan
+
+
+def test_a_changed_policy_or_name_scans_again(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scan_site(site, POLICY, "site")
+    scanned = _counting(monkeypatch)
+    other = ScanPolicy(canaries=("SECRET",), titles={"sources/index.html": "Site"})
+    assert not any("<title>" in p.message for p in scan_site(site, other, "site"))
+    assert scanned == ["sources/index.html"]
+    scan_site(site, other, "elsewhere")
+    assert sorted(scanned[1:]) == ["index.html", "sources/index.html"]
+
+
+def test_pending_scans_are_used_only_for_the_bytes_on_disk(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = (site / "index.html").read_bytes()
+    done = scan.scan_page(html.decode(), "index.html", POLICY, "site/index.html")
+    stale = scan.scan_page(page("old"), "index.html", POLICY, "site/index.html")
+    scanned = _counting(monkeypatch)
+    right = {"index.html": (scan.scan_key(html, "index.html", POLICY), lambda: done)}
+    expected = scan_site(site, POLICY, "site", right)
+    assert scanned == ["sources/index.html"]
+
+    scan.clear_scans()
+    scanned.clear()
+    wrong = {"index.html": (scan.scan_key(b"old", "index.html", POLICY), lambda: stale)}
+    assert scan_site(site, POLICY, "site", wrong) == expected
+    assert sorted(scanned) == ["index.html", "sources/index.html"]
+
+
+def _deployments(count: int) -> list[Page]:
+    return [
+        Page(f"deployments/d{n:04d}.md", f"Deployment {n:04d}: A to B", "", "Troop deployments")
+        for n in range(count, 0, -1)
+    ]
+
+
+def test_a_large_section_is_grouped_by_title() -> None:
+    pages = [Page("index.md", "Home", ""), *_deployments(120), Page("c.md", "Chronology", "")]
+    nav = navigation(pages)
+    assert nav[0] == {"Home": "index.md"} and nav[2] == {"Chronology": "c.md"}
+    (wrapper,) = nav[1]["Troop deployments"]
+    groups = wrapper[NAV_GROUPS_TITLE]
+    assert [next(iter(g)) for g in groups] == [
+        "Deployment 0001 – 0040",
+        "Deployment 0041 – 0080",
+        "Deployment 0081 – 0120",
+    ]
+    listed = [entry for g in groups for entry in next(iter(g.values()))]
+    assert [next(iter(e.values())) for e in listed] == [
+        f"deployments/d{n:04d}.md" for n in range(1, 121)
+    ]
+    assert all(len(next(iter(g.values()))) <= NAV_GROUP for g in groups)
+
+
+def test_a_small_section_keeps_its_order() -> None:
+    pages = _deployments(NAV_GROUP)
+    nav = navigation(pages)
+    assert nav == [{"Troop deployments": [{p.title: p.path} for p in pages]}]
