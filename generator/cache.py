@@ -51,7 +51,10 @@ def parsed(shown_as: str, raw: bytes, parse: Callable[[bytes, str], Parsed]) -> 
 
 
 def clear() -> None:
-    """Forget everything (tests; a cold build)."""
+    """Forget everything (tests; a cold build): parsed files, rendered and scanned pages."""
+    from .scan import clear_scans
+
+    clear_scans()
     _PARSED.clear()
     PAGES.entries.clear()
     PAGES.hits = PAGES.misses = 0

@@ -6,6 +6,7 @@ records which facts the page shows (for permalinks and incremental rebuilds).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,11 @@ def _directory_url(path: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index")
 
 
+@functools.lru_cache(maxsize=4096)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
+
+
 @dataclass
 class SiteIndex:
     """Where each fact is shown and what each page is called; shared by every page."""
@@ -32,6 +38,8 @@ class SiteIndex:
     fact_page: dict[str, str]
     page_titles: dict[str, str]
     document_number: dict[str, int]
+    evidence_page: dict[str, str] = field(default_factory=dict)
+    """Fact id -> the page of its document's evidence, when the sources are split."""
 
 
 @dataclass
@@ -56,7 +64,12 @@ class PageHelpers:
 
     def url(self, target: str) -> str:
         """A link from this page to ``target`` (a page path)."""
-        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return _relative(target, posixpath.dirname(self.path) or ".")
+
+    def to(self, target: str, anchor: str = "") -> Md:
+        """A link target, as Markdown: from this page to the generated page ``target``
+        (and an anchor on it, a slug)."""
+        return Md(self.url(target) + (f"#{slug(anchor)}" if anchor else ""))
 
     def anchor(self, fact_id: str, prefix: str = "") -> Md:
         """A permalink target for a fact shown on this page."""
@@ -102,8 +115,12 @@ class PageHelpers:
         self.facts.add(record.id)
         who = self.content.actor(originator_of(record)).name if originator_of(record) else ""
         tip = attribute(f"{who}: “{record.quote}”" if who else f"“{record.quote}”")
-        target = f"{self.url('sources.md')}#ev-{slug(record.id)}"
+        target = f"{self.url(self.evidence(record.id))}#ev-{slug(record.id)}"
         return Md(f'[[{note.number}]]({target} "{tip}"){{: .cite }}')
+
+    def evidence(self, fact_id: str) -> str:
+        """The page where a cited fact's evidence is (Sources, or its document's page)."""
+        return self.index.evidence_page.get(fact_id, "sources.md")
 
     def cites(self, fact_ids: list[str]) -> Md:
         """Citations for several facts, each with its own number."""
@@ -181,7 +198,7 @@ class PageHelpers:
             number = self.index.document_number[document.id]
             source = (
                 f"[S{number}, {escape(document.published.label())}]"
-                f"({self.url('sources.md')}#ev-{slug(note.fact_id)})"
+                f"({self.url(self.evidence(note.fact_id))}#ev-{slug(note.fact_id)})"
             )
             lines.append(f"{note.number}. {self.who(record)}: “{escape(record.quote)}” {source}")
         lines.append("")

@@ -3,13 +3,18 @@
 Content is loaded, validated and rendered in ``on_config``, before MkDocs empties
 ``site_dir``, so bad facts fail the build and leave the last good site in place. After the
 build, ``on_post_build`` scans the written site (:mod:`generator.scan`) and fails the build on
-any problem; as MkDocs has written the files by then, ``briefing build`` builds into a
-temporary folder and only swaps it in when this passed.
+any problem (each page is scanned in a worker process as MkDocs writes it, its result used
+only if the file on disk is the page scanned; a serve rebuild rescans only changed pages). As
+MkDocs has written the files by then, ``briefing build`` builds into a temporary folder and
+only swaps it in when this passed.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,7 +31,16 @@ from .errors import ContentError, Problem, display_path
 from .pipeline import generate
 from .preview import problem_pages
 from .render import DEFAULT_TEMPLATES, Page, navigation
-from .scan import ScanPolicy, scan_site
+from .scan import (
+    PageScan,
+    ScanPolicy,
+    cached_scan,
+    page_policy,
+    scan_key,
+    scan_page,
+    scan_site,
+    watch_parent,
+)
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")  # where Page.render logs
@@ -34,6 +48,37 @@ _READS_FILES = {"pymdownx.snippets", "markdown_include.include"}
 preview_log = logging.getLogger("briefing.preview")
 _SEARCH_DIALOG = 'data-md-component="search" role="dialog">'
 _SEARCH_DIALOG_NAMED = 'data-md-component="search" role="dialog" aria-label="Search">'
+
+
+_POOL: Executor | None = None
+"""Worker processes that scan pages while MkDocs renders the next ones; module-level, so a
+`mkdocs serve` rebuild reuses them."""
+
+
+def _pool() -> Executor | None:
+    global _POOL
+    if _POOL is None and (os.cpu_count() or 1) > 1:
+        try:
+            # Not fork: `mkdocs serve` runs threads, and a forked child could inherit a lock.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["generator.scan"])
+            _POOL = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=context,
+                initializer=watch_parent,
+                initargs=(os.getpid(),),
+            )
+        except (OSError, ValueError):
+            return None
+    return _POOL
+
+
+def shutdown_pool() -> None:
+    """Stop the scanning workers (the end of a build; MkDocs' on_shutdown)."""
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=True, cancel_futures=True)
+        _POOL = None
 
 
 class BriefingConfig(base.Config):
@@ -56,6 +101,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.root = Path.cwd()
         self.shown_as: str | None = None
         """How problems name the site folder; ``briefing build`` sets it to the final one."""
+        self.pending: dict[str, tuple[tuple[object, ...], Any]] = {}
+        self.policy: ScanPolicy | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin alive across `mkdocs serve` rebuilds,
@@ -67,6 +114,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.pending, self.policy = {}, None  # a build that failed may have left some
         overrides = self._path(self.config.overrides) if self.config.overrides else None
         try:
             self.pages = generate(
@@ -153,9 +201,39 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             base_path=urlsplit(config.site_url or "/").path or "/",
         )
 
+    def _shown(self, config: MkDocsConfig) -> str:
+        return self.shown_as or display_path(Path(config.site_dir), self.root)
+
+    # Last, so the page handed to the scan is the page MkDocs writes.
+    @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name).
-        return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG_NAMED, 1)
+        output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG_NAMED, 1)
+        self._scan_soon(output, page.file.dest_uri, config)
+        return output
+
+    def _scan_soon(self, output: str, path: str, config: MkDocsConfig) -> None:
+        """Start scanning a page as MkDocs writes it, in a worker process; on_post_build
+        takes the result only if the file on disk is these bytes (else it scans it again)."""
+        if self.policy is None:
+            self.policy = self.scan_policy(config)
+            self.pending = {}
+        shown = f"{self._shown(config).rstrip('/')}/{path}"
+        try:
+            key = scan_key(output.encode("utf-8"), path, self.policy)
+        except UnicodeEncodeError:
+            return  # MkDocs will fail to write it anyway
+        if cached_scan(key, path, shown) is not None:
+            return
+        pool = _pool()
+        if pool is None:
+            return
+        try:
+            future = pool.submit(scan_page, output, path, page_policy(self.policy, path), shown)
+        except Exception:  # a broken pool: on_post_build scans the page itself
+            shutdown_pool()
+            return
+        self.pending[path] = (key, _result_of(future))
 
     # Last, so the scan sees what every other plugin wrote (the search index among them).
     @event_priority(-100)
@@ -163,10 +241,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.debug("pages rendered %d, reused %d", cache.PAGES.misses, cache.PAGES.hits)
         cache.PAGES.prune()
         site = Path(config.site_dir)
-        shown = self.shown_as or display_path(site, self.root)
-        problems = scan_site(site, self.scan_policy(config), shown)
+        pending, self.pending, self.policy = self.pending, {}, None
+        problems = scan_site(site, self.scan_policy(config), self._shown(config), pending)
         if problems:
             raise PluginError(scan_report(problems))
+
+    def on_shutdown(self) -> None:
+        shutdown_pool()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._path(self.config.content)))
@@ -174,6 +255,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.overrides:
             server.watch(str(self._path(self.config.overrides)))
         return server
+
+
+def _result_of(future: Future[PageScan]) -> Any:
+    return lambda: future.result(timeout=600)
 
 
 def scan_report(problems: list[Problem]) -> str:

@@ -11,9 +11,10 @@ on small strings.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -150,7 +151,7 @@ def _srcset_urls(value: str) -> list[str]:
     return [part.split()[0] for part in value.split(",") if part.split()]
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Link:
     url: str
     line: int
@@ -375,33 +376,148 @@ def _scan(html: str, path: str, policy: ScanPolicy, shown: str) -> _PageScanner:
     return scanner
 
 
-def scan_site(site: Path, policy: ScanPolicy | None = None, shown_as: str = "") -> list[Problem]:
+@dataclass(frozen=True)
+class PageScan:
+    """The result of scanning one page on its own: what the cross-page checks need."""
+
+    shown: str
+    problems: tuple[Problem, ...]
+    ids: frozenset[str]
+    links: tuple[tuple[_Link, str, str | None, str], ...]
+    """Each relative URL with where it leads: (link, 'external', 'outside' or 'site', the
+    path inside the site or None, the fragment); see :func:`_where`."""
+
+
+def scan_page(html: str, path: str, policy: ScanPolicy, shown: str) -> PageScan:
+    """One page scanned on its own (a pure function: a worker process may run it)."""
+    scanner = _scan(html, path, policy, shown)
+    where: dict[str, tuple[str, str | None, str]] = {}
+    links = []
+    for link in scanner.links:
+        found = where.get(link.url)
+        if found is None:
+            found = where[link.url] = _where(path, link.url, policy.base_path)
+        links.append((link, *found))
+    return PageScan(shown, tuple(scanner.problems), frozenset(scanner.ids), tuple(links))
+
+
+def _where(page: str, url: str, base_path: str) -> tuple[str, str | None, str]:
+    """Where a relative URL of ``page`` leads: ('external' | 'outside' | 'site', the path
+    inside the site, the fragment)."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return "external", None, ""  # protocol-relative: another site
+    target = _site_path(page, url, base_path)
+    if target is None:
+        return "outside", None, ""
+    return "site", target, parts.fragment
+
+
+def watch_parent(pid: int, every: float = 1.0) -> None:
+    """In a worker process: exit once process ``pid`` is gone. A killed ``mkdocs serve``
+    never shuts its workers down, and a worker blocked on its task queue would stay."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(pid, 0)
+            except OSError:  # gone (or its number reused by another user's process)
+                os._exit(0)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def page_policy(policy: ScanPolicy, path: str) -> ScanPolicy:
+    """The part of ``policy`` one page's scan depends on (small, to send to a worker)."""
+    title = policy.titles.get(path)
+    return ScanPolicy(policy.canaries, {} if title is None else {path: title}, policy.base_path)
+
+
+def scan_key(data: bytes, path: str, policy: ScanPolicy) -> tuple[object, ...]:
+    """Everything a page's :class:`PageScan` depends on besides how it is shown."""
+    digest = hashlib.sha1(data).hexdigest()
+    return (digest, tuple(policy.canaries), policy.titles.get(path), policy.base_path)
+
+
+_SCANNED: dict[tuple[str, str], tuple[tuple[object, ...], PageScan]] = {}
+"""(path, shown) -> (:func:`scan_key`, result): pages scanned by earlier builds in this
+process (``mkdocs serve``), so a rebuild rescans only pages whose HTML changed."""
+
+
+def cached_scan(key: tuple[object, ...], path: str, shown: str) -> PageScan | None:
+    """The earlier scan of this page with this :func:`scan_key`, if any."""
+    hit = _SCANNED.get((path, shown))
+    return hit[1] if hit is not None and hit[0] == key else None
+
+
+def remember_scan(key: tuple[object, ...], path: str, result: PageScan) -> None:
+    _SCANNED[(path, result.shown)] = (key, result)
+
+
+def clear_scans() -> None:
+    """Forget every page scanned (tests; a cold build)."""
+    _SCANNED.clear()
+
+
+Pending = Mapping[str, tuple[tuple[object, ...], Callable[[], PageScan]]]
+"""Page path -> (the :func:`scan_key` of the HTML handed over, a call giving its scan)."""
+
+
+def scan_site(
+    site: Path,
+    policy: ScanPolicy | None = None,
+    shown_as: str = "",
+    pending: Pending | None = None,
+) -> list[Problem]:
     """Every problem of a built site: each HTML page scanned, links and anchors resolved,
     canaries searched in every file, and each page named in ``policy.titles`` present.
 
     ``shown_as`` names the site folder in problems (the build's final folder, when ``site``
-    is a temporary one); it defaults to ``site`` as given.
+    is a temporary one); it defaults to ``site`` as given. A page's scan is reused from an
+    earlier call (or taken from ``pending``, scans started while the site was written) only
+    when the bytes on disk are the ones scanned.
     """
     policy = policy or ScanPolicy()
     label = (shown_as or site.as_posix()).rstrip("/")
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     folders = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()}
     problems: list[Problem] = []
-    pages: dict[str, _PageScanner] = {}
+    pages: dict[str, PageScan] = {}
+    pending = pending or {}
     for name in files:
         data = (site / name).read_bytes()
-        if name.endswith(".html"):
+        shown = f"{label}/{name}"
+        if not name.endswith(".html"):
+            problems.extend(_canaries(data, policy.canaries, shown))
+            continue
+        key = scan_key(data, name, policy)
+        result = cached_scan(key, name, shown)
+        if result is None and name in pending and pending[name][0] == key:
+            try:
+                result = pending[name][1]()
+            except Exception:  # a worker that died: scan here instead
+                result = None
+            if result is not None and result.shown != shown:
+                result = None
+        if result is None:
             text = data.decode("utf-8", errors="replace")
-            pages[name] = _scan(text, name, policy, f"{label}/{name}")
-            problems.extend(pages[name].problems)
-        else:
-            problems.extend(_canaries(data, policy.canaries, f"{label}/{name}"))
+            result = scan_page(text, name, policy, shown)
+        remember_scan(key, name, result)
+        pages[name] = result
+        problems.extend(result.problems)
     for name in sorted(set(policy.titles) - set(files)):
         problems.append(
             Problem(f"{label}/{name}", 1, 1, "a generated page was not written to the site")
         )
-    for name, scanner in pages.items():
-        problems.extend(_broken_links(name, scanner, pages, set(files), folders, policy))
+    listed = set(files)
+    for name, scanned in pages.items():
+        problems.extend(_broken_links(name, scanned, pages, listed, folders))
+    for stale in [k for k in _SCANNED if k[1].startswith(label + "/") and k[0] not in pages]:
+        del _SCANNED[stale]
     return sorted(problems)
 
 
@@ -416,43 +532,28 @@ def _canaries(data: bytes, canaries: Iterable[str], shown: str) -> list[Problem]
 
 def _broken_links(
     name: str,
-    scanner: _PageScanner,
-    pages: Mapping[str, _PageScanner],
+    scanner: PageScan,
+    pages: Mapping[str, PageScan],
     files: set[str],
     folders: set[str],
-    policy: ScanPolicy,
 ) -> list[Problem]:
     """Relative URLs of one page that lead to no file, or to a page without that anchor."""
     problems: list[Problem] = []
-    for link in scanner.links:
-        target = _site_path(name, link.url, policy.base_path)
-        parts = urlsplit(link.url)
-        if parts.scheme or parts.netloc:
-            continue  # protocol-relative: another site
-        if target is None:
-            problems.append(
-                Problem(
-                    scanner.shown, link.line, link.column, f"{link.url!r} leads outside the site"
-                )
-            )
+    for link, verdict, target, fragment in scanner.links:
+        if verdict == "external":
             continue
-        bare = target.rstrip("/")
-        if target == "" or target.endswith("/") or bare in folders:
-            target = posixpath.join(bare, "index.html") if bare else "index.html"
-        if target not in files:
-            problems.append(
-                Problem(scanner.shown, link.line, link.column, f"broken link {link.url!r}")
-            )
-            continue
-        fragment = parts.fragment
-        page = pages.get(target)
-        if fragment and page is not None and not ({fragment, unquote(fragment)} & page.ids):
-            problems.append(
-                Problem(
-                    scanner.shown,
-                    link.line,
-                    link.column,
-                    f"{link.url!r}: {target} has no anchor '#{fragment}'",
-                )
-            )
+        if verdict == "outside" or target is None:
+            message = f"{link.url!r} leads outside the site"
+        else:
+            bare = target.rstrip("/")
+            if target == "" or target.endswith("/") or bare in folders:
+                target = posixpath.join(bare, "index.html") if bare else "index.html"
+            page = pages.get(target)
+            if target not in files:
+                message = f"broken link {link.url!r}"
+            elif fragment and page is not None and not ({fragment, unquote(fragment)} & page.ids):
+                message = f"{link.url!r}: {target} has no anchor '#{fragment}'"
+            else:
+                continue
+        problems.append(Problem(scanner.shown, link.line, link.column, message))
     return problems

@@ -126,3 +126,68 @@ def test_a_small_section_keeps_its_order() -> None:
     pages = _deployments(NAV_GROUP)
     nav = navigation(pages)
     assert nav == [{"Troop deployments": [{p.title: p.path} for p in pages]}]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_large_content_splits_chronology_and_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the thresholds (lowered here to fit the example), the chronology has a page per
+    month and each document's evidence a page of its own; citations lead there, and the
+    built site passes the scan, which checks every link and anchor."""
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator import cache, render
+
+    monkeypatch.setattr(render, "SPLIT_CHRONOLOGY", 3)
+    monkeypatch.setattr(render, "SPLIT_SOURCES", 3)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    for name in ("content", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    cache.clear()
+    build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    cache.clear()
+    site = tmp_path / "site"
+    months = sorted(p.parent.name for p in (site / "chronology").glob("*/index.html"))
+    assert months == ["2024-06", "2024-08", "2024-09", "2024-10"]
+    document = (site / "sources" / "report-2024-10-25" / "index.html").read_text()
+    assert 'id="ev-nis-1500-sent"' in document
+    sources = (site / "sources" / "index.html").read_text()
+    assert 'id="ev-nis-1500-sent"' not in sources
+    assert 'href="report-2024-10-25/"' in sources
+    deployment = (site / "deployments" / "dprk-troops-in-russia" / "index.html").read_text()
+    assert 'href="../../sources/report-2024-10-25/#ev-nis-1500-sent"' in deployment
+    chronology = (site / "chronology" / "index.html").read_text()
+    assert 'href="2024-10/"' in chronology
+
+
+def test_a_large_sections_index_page_stays_first() -> None:
+    documents = [Page(f"sources/r{n:03d}.md", f"Report {n:03d}", "", "Sources") for n in range(60)]
+    nav = navigation([Page("sources.md", "Sources", "", "Sources"), *documents])
+    first, grouped = nav[0]["Sources"]
+    assert first == {"Sources": "sources.md"}
+    groups = grouped[NAV_GROUPS_TITLE]
+    assert [next(iter(g)) for g in groups] == ["Report 000 – 029", "Report 030 – 059"]
+
+
+def test_a_scan_worker_exits_when_its_build_is_gone() -> None:
+    """A killed `mkdocs serve` never shuts its scan worker down; the worker notices."""
+    import subprocess
+    import sys
+
+    code = (
+        "import subprocess, sys, time\n"
+        "from generator.scan import watch_parent\n"
+        "gone = subprocess.Popen([sys.executable, '-c', 'pass']); gone.wait()\n"
+        "watch_parent(gone.pid, 0.05)\n"
+        "time.sleep(20)\n"
+        "sys.exit(3)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=15)
+    assert result.returncode == 0
