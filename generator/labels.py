@@ -78,3 +78,8 @@ def fact_title(content: Content, fact_id: str) -> str:
         if isinstance(value, str):
             return value
     return fact_id
+
+
+def by_date(items: list[Any], attr: str) -> list[Any]:
+    """Records sorted by a date field (undated last), then by id."""
+    return sorted(items, key=lambda r: (date_key(getattr(r, attr, None)), r.id))

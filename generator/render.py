@@ -9,7 +9,6 @@ first, so one template can be replaced without copying the rest.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,12 @@ import jinja2
 
 from .content import Content
 from .guide import editor_guide
-from .labels import COUNTS_LABEL, KIND_LABEL, date_key, originator_of, slug
+from .labels import COUNTS_LABEL, KIND_LABEL, by_date, date_key, originator_of, slug
 from .markdown_text import Md, attribute, escape, finalize
 from .model import CREDIBILITY_MEANING, LIKELIHOOD, RELIABILITY_MEANING, Actor, Estimate, Reaction
+from .navigation import navigation
 from .page_helpers import PageHelpers, SiteIndex
+from .plan import Page, Planned, fact_pages, layout, plan_pages
 from .timeline import chronology
 
 DEFAULT_TEMPLATES = next(
@@ -31,28 +32,6 @@ DEFAULT_TEMPLATES = next(
     ),
     Path(__file__).parent.parent / "templates",
 )
-
-
-@dataclass
-class Page:
-    """One generated page: where it goes, its title, its Markdown, and the facts it shows."""
-
-    path: str
-    title: str
-    markdown: str
-    section: str = ""
-    facts: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class Planned:
-    """A page to render: template, path, title, nav section and its own context."""
-
-    template: str
-    path: str
-    title: str
-    section: str = ""
-    context: dict[str, Any] = field(default_factory=dict)
 
 
 def spread(estimates: list[Estimate]) -> dict[str, Any]:
@@ -72,140 +51,6 @@ def spread(estimates: list[Estimate]) -> dict[str, Any]:
         result["lowest"] = min(current, key=lambda e: (low(e), date_key(e.claimed), e.id))
         result["highest"] = min(current, key=lambda e: (-high(e), date_key(e.claimed), e.id))
     return result
-
-
-def by_date(items: list[Any], attr: str) -> list[Any]:
-    """Records sorted by a date field (undated last), then by id."""
-    return sorted(items, key=lambda r: (date_key(getattr(r, attr, None)), r.id))
-
-
-SPLIT_CHRONOLOGY = 200
-"""More dated facts than this: the chronology is split into one page per month."""
-
-SPLIT_SOURCES = 200
-"""More cited facts than this: each document's evidence gets a page of its own."""
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where the chronology's and the sources' facts go when a large briefing splits them."""
-
-    months: dict[str, list[Any]] = field(default_factory=dict)
-    """Month ('2024-10') -> its chronology entries, oldest first; empty: not split."""
-    documents: dict[str, str] = field(default_factory=dict)
-    """Document id -> the page of its evidence; empty: not split."""
-
-    @staticmethod
-    def month_page(month: str) -> str:
-        return f"chronology/{month}.md"
-
-
-def layout(content: Content, timeline: list[Any], evidence: dict[str, list[Any]]) -> Layout:
-    """How to split the chronology and the sources: only when they are large, so a small
-    briefing keeps one page of each (and an edit re-renders a bounded page of a large one)."""
-    months: dict[str, list[Any]] = {}
-    if len(timeline) > SPLIT_CHRONOLOGY:
-        for entry in timeline:
-            months.setdefault(entry.when.start.strftime("%Y-%m"), []).append(entry)
-    documents: dict[str, str] = {}
-    if sum(len(facts) for facts in evidence.values()) > SPLIT_SOURCES:
-        # Never sources/index.md: with directory URLs that is where sources.md goes. A slug
-        # never ends in "-", so "index-" is no other document's.
-        documents = {d: f"sources/{'index-' if d == 'index' else slug(d)}.md" for d in evidence}
-    return Layout(months, documents)
-
-
-def _event_month(event: Any, split: Layout) -> str | None:
-    """The month page an event is anchored on, or None (the chronology's own page)."""
-    when = getattr(event, "when", None)
-    if not split.months or when is None or not when.resolved:
-        return None
-    return when.start.strftime("%Y-%m")
-
-
-def _plan(content: Content, split: Layout | None = None) -> list[Planned]:
-    """Every page, in navigation order."""
-    split = split or Layout()
-    plan = [Planned("home.md.j2", "index.md", "Home")]
-    for deployment in sorted(content.deployments, key=lambda d: d.id):
-        plan.append(
-            Planned(
-                "deployment.md.j2",
-                f"deployments/{deployment.id}.md",
-                deployment.title,
-                "Troop deployments",
-                {"deployment": deployment},
-            )
-        )
-    for treaty in sorted(content.treaties, key=lambda t: t.id):
-        plan.append(
-            Planned(
-                "treaty.md.j2",
-                f"treaties/{treaty.id}.md",
-                treaty.title,
-                "Treaty status",
-                {"treaty": treaty},
-            )
-        )
-    plan.append(Planned("reactions.md.j2", "reactions.md", "International reactions"))
-    if split.months:
-        plan.append(Planned("chronology_index.md.j2", "chronology.md", "Chronology", "Chronology"))
-        for month, entries in split.months.items():
-            events = by_date([e.record for e in entries if e.kind == "event"], "when")
-            plan.append(
-                Planned(
-                    "chronology_month.md.j2",
-                    split.month_page(month),
-                    f"Chronology {month}",
-                    "Chronology",
-                    {"month": month, "entries": entries, "events": events},
-                )
-            )
-    else:
-        plan.append(Planned("chronology.md.j2", "chronology.md", "Chronology"))
-    if split.documents:
-        plan.append(Planned("sources_index.md.j2", "sources.md", "Sources", "Sources"))
-        for document in sorted(content.documents, key=lambda d: d.id):
-            plan.append(
-                Planned(
-                    "sources_document.md.j2",
-                    split.documents[document.id],
-                    document.title,
-                    "Sources",
-                    {"document": document},
-                )
-            )
-    else:
-        plan.append(Planned("sources.md.j2", "sources.md", "Sources"))
-    plan += [
-        Planned("method.md.j2", "method.md", "Method", "About"),
-        Planned("guide.md.j2", "guide.md", "Editor's guide", "About"),
-        Planned("tags.md.j2", "tags.md", "Tags", "About"),
-    ]
-    return plan
-
-
-def _fact_pages(content: Content, split: Layout | None = None) -> dict[str, str]:
-    """Which page shows each fact."""
-    split = split or Layout()
-    where: dict[str, str] = {}
-    for deployment in content.deployments:
-        page = f"deployments/{deployment.id}.md"
-        for record in (deployment, *deployment.route, *deployment.estimates, *deployment.notes):
-            where[record.id] = page
-    for treaty in content.treaties:
-        page = f"treaties/{treaty.id}.md"
-        signature = [treaty.signature] if treaty.signature else []
-        for record in (treaty, *signature, *treaty.provisions, *treaty.stages):
-            where[record.id] = page
-    where.update({r.id: "reactions.md" for r in content.reactions})
-    for event in content.events:
-        month = _event_month(event, split)
-        where[event.id] = "chronology.md" if month is None else split.month_page(month)
-    where.update({r.id: "sources.md" for r in (*content.actors, *content.documents)})
-    where.update({p.id: "sources.md" for p in content.places})
-    where.update({a.id: "index.md" for a in content.briefing.assessments})
-    return where
 
 
 def _page_tags(content: Content, facts: set[str]) -> list[str]:
@@ -258,10 +103,10 @@ class Renderer:
         timeline = chronology(content)
         evidence = _evidence(content)
         split = layout(content, timeline, evidence)
-        plan = _plan(content, split)
+        plan = plan_pages(content, split)
         ordered = sorted(content.documents, key=lambda d: (date_key(d.published), d.id))
         index = SiteIndex(
-            fact_page=_fact_pages(content, split),
+            fact_page=fact_pages(content, split),
             page_titles={p.path: p.title for p in plan},
             document_number={d.id: n for n, d in enumerate(ordered, start=1)},
             evidence_page={
@@ -353,85 +198,4 @@ def _actors_with_facts(content: Content) -> list[tuple[Actor, list[str]]]:
     return [(actor, facts[actor.id]) for actor in actors]
 
 
-NAV_GROUP = 50
-"""Most pages a nav section lists directly; a larger one is split into groups of at most this
-many, so with ``navigation.prune`` a page renders only its own group (bounded work per page)."""
-
-NAV_GROUPS_TITLE = "By title"
-"""The one sub-section holding a large section's groups (Material shows a tab's direct
-sub-sections expanded; only groups one level deeper are pruned)."""
-
-
-def navigation(pages: list[Page]) -> list[Any]:
-    """MkDocs-style nav: top pages in order, section pages grouped under their section.
-
-    A section of more than :data:`NAV_GROUP` pages lists them by title in groups labelled
-    with the range of titles each holds ("Deployment 0001 – Deployment 0050")."""
-    nav: list[Any] = []
-    sections: dict[str, list[Page]] = {}
-    for page in pages:
-        if page.section:
-            if page.section not in sections:
-                sections[page.section] = []
-                nav.append(page.section)
-            sections[page.section].append(page)
-        else:
-            nav.append({page.title: page.path})
-    return [
-        item if isinstance(item, dict) else {item: _section_nav(item, sections[item])}
-        for item in nav
-    ]
-
-
-def _section_nav(section: str, pages: list[Page]) -> list[Any]:
-    if len(pages) <= NAV_GROUP:
-        return [{page.title: page.path} for page in pages]
-    # A first page named as its section (Sources, Chronology) is its index: it stays first.
-    top = [{pages[0].title: pages[0].path}] if pages[0].title == section else []
-    ordered = sorted(pages[len(top) :], key=lambda p: (p.title.casefold(), p.title, p.path))
-    count = -(-len(ordered) // NAV_GROUP)
-    size = -(-len(ordered) // count)
-    chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)]
-    groups: list[Any] = []
-    used: set[str] = set()
-    for n, chunk in enumerate(chunks):
-        first, last = chunk[0].title, chunk[-1].title
-        before = chunks[n - 1][-1].title if n else ""
-        after = chunks[n + 1][0].title if n + 1 < len(chunks) else ""
-        start = _guide_word(first, before, last)
-        end = _guide_word(last, after, first)
-        label = start if start == end else f"{start} – {_after_shared_words(end, start)}"
-        while label in used:
-            label += " (more)"
-        used.add(label)
-        groups.append({label: [{page.title: page.path} for page in chunk]})
-    return [*top, {NAV_GROUPS_TITLE: groups}]
-
-
-def _guide_word(title: str, *others: str) -> str:
-    """The shortest start of ``title``, to the end of a word, that tells it from ``others``
-    (as the guide words of a dictionary page)."""
-    common = max(len(_common_prefix(title.casefold(), o.casefold())) for o in others)
-    end = common + 1
-    while end < len(title) and not title[end].isspace():
-        end += 1
-    return title[:end].rstrip(",:;.") or title
-
-
-def _after_shared_words(text: str, other: str) -> str:
-    """``text`` without the leading words it shares with ``other`` ("Deployment 0040")."""
-    words, theirs = text.split(), other.split()
-    n = 0
-    while n < min(len(words), len(theirs)) - 1 and words[n] == theirs[n]:
-        n += 1
-    return " ".join(words[n:]) if n and n < len(words) else text
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
-
-
-__all__ = ["Page", "Renderer", "navigation", "originator_of", "spread"]
+__all__ = ["Page", "Planned", "Renderer", "navigation", "originator_of", "spread"]

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator import scan
-from generator.render import NAV_GROUP, NAV_GROUPS_TITLE, Page, navigation
+from generator.navigation import NAV_GROUP, NAV_GROUPS_TITLE, navigation
+from generator.plan import Page
 from generator.scan import ScanPolicy, scan_site
 
 
@@ -142,10 +143,10 @@ def test_large_content_splits_chronology_and_sources(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator import cache, render
+    from generator import cache, plan
 
-    monkeypatch.setattr(render, "SPLIT_CHRONOLOGY", 3)
-    monkeypatch.setattr(render, "SPLIT_SOURCES", 3)
+    monkeypatch.setattr(plan, "SPLIT_CHRONOLOGY", 3)
+    monkeypatch.setattr(plan, "SPLIT_SOURCES", 3)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     for name in ("content", "docs"):
         shutil.copytree(ROOT / name, tmp_path / name)

@@ -1,0 +1,164 @@
+"""Which pages a briefing has, which template renders each, and which page shows each fact.
+
+A small briefing has one Chronology and one Sources page; above the thresholds they split
+(by month, by document) so an edit re-renders a bounded page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .content import Content
+from .labels import by_date, slug
+
+
+@dataclass
+class Page:
+    """One generated page: where it goes, its title, its Markdown, and the facts it shows."""
+
+    path: str
+    title: str
+    markdown: str
+    section: str = ""
+    facts: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A page to render: template, path, title, nav section and its own context."""
+
+    template: str
+    path: str
+    title: str
+    section: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+SPLIT_CHRONOLOGY = 200
+"""More dated facts than this: the chronology is split into one page per month."""
+
+SPLIT_SOURCES = 200
+"""More cited facts than this: each document's evidence gets a page of its own."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the chronology's and the sources' facts go when a large briefing splits them."""
+
+    months: dict[str, list[Any]] = field(default_factory=dict)
+    """Month ('2024-10') -> its chronology entries, oldest first; empty: not split."""
+    documents: dict[str, str] = field(default_factory=dict)
+    """Document id -> the page of its evidence; empty: not split."""
+
+    @staticmethod
+    def month_page(month: str) -> str:
+        return f"chronology/{month}.md"
+
+
+def layout(content: Content, timeline: list[Any], evidence: dict[str, list[Any]]) -> Layout:
+    """How to split the chronology and the sources: only when they are large, so a small
+    briefing keeps one page of each (and an edit re-renders a bounded page of a large one)."""
+    months: dict[str, list[Any]] = {}
+    if len(timeline) > SPLIT_CHRONOLOGY:
+        for entry in timeline:
+            months.setdefault(entry.when.start.strftime("%Y-%m"), []).append(entry)
+    documents: dict[str, str] = {}
+    if sum(len(facts) for facts in evidence.values()) > SPLIT_SOURCES:
+        # Never sources/index.md: with directory URLs that is where sources.md goes. A slug
+        # never ends in "-", so "index-" is no other document's.
+        documents = {d: f"sources/{'index-' if d == 'index' else slug(d)}.md" for d in evidence}
+    return Layout(months, documents)
+
+
+def _event_month(event: Any, split: Layout) -> str | None:
+    """The month page an event is anchored on, or None (the chronology's own page)."""
+    when = getattr(event, "when", None)
+    if not split.months or when is None or not when.resolved:
+        return None
+    return when.start.strftime("%Y-%m")
+
+
+def plan_pages(content: Content, split: Layout | None = None) -> list[Planned]:
+    """Every page, in navigation order."""
+    split = split or Layout()
+    plan = [Planned("home.md.j2", "index.md", "Home")]
+    for deployment in sorted(content.deployments, key=lambda d: d.id):
+        plan.append(
+            Planned(
+                "deployment.md.j2",
+                f"deployments/{deployment.id}.md",
+                deployment.title,
+                "Troop deployments",
+                {"deployment": deployment},
+            )
+        )
+    for treaty in sorted(content.treaties, key=lambda t: t.id):
+        plan.append(
+            Planned(
+                "treaty.md.j2",
+                f"treaties/{treaty.id}.md",
+                treaty.title,
+                "Treaty status",
+                {"treaty": treaty},
+            )
+        )
+    plan.append(Planned("reactions.md.j2", "reactions.md", "International reactions"))
+    if split.months:
+        plan.append(Planned("chronology_index.md.j2", "chronology.md", "Chronology", "Chronology"))
+        for month, entries in split.months.items():
+            events = by_date([e.record for e in entries if e.kind == "event"], "when")
+            plan.append(
+                Planned(
+                    "chronology_month.md.j2",
+                    split.month_page(month),
+                    f"Chronology {month}",
+                    "Chronology",
+                    {"month": month, "entries": entries, "events": events},
+                )
+            )
+    else:
+        plan.append(Planned("chronology.md.j2", "chronology.md", "Chronology"))
+    if split.documents:
+        plan.append(Planned("sources_index.md.j2", "sources.md", "Sources", "Sources"))
+        for document in sorted(content.documents, key=lambda d: d.id):
+            plan.append(
+                Planned(
+                    "sources_document.md.j2",
+                    split.documents[document.id],
+                    document.title,
+                    "Sources",
+                    {"document": document},
+                )
+            )
+    else:
+        plan.append(Planned("sources.md.j2", "sources.md", "Sources"))
+    plan += [
+        Planned("method.md.j2", "method.md", "Method", "About"),
+        Planned("guide.md.j2", "guide.md", "Editor's guide", "About"),
+        Planned("tags.md.j2", "tags.md", "Tags", "About"),
+    ]
+    return plan
+
+
+def fact_pages(content: Content, split: Layout | None = None) -> dict[str, str]:
+    """Which page shows each fact."""
+    split = split or Layout()
+    where: dict[str, str] = {}
+    for deployment in content.deployments:
+        page = f"deployments/{deployment.id}.md"
+        for record in (deployment, *deployment.route, *deployment.estimates, *deployment.notes):
+            where[record.id] = page
+    for treaty in content.treaties:
+        page = f"treaties/{treaty.id}.md"
+        signature = [treaty.signature] if treaty.signature else []
+        for record in (treaty, *signature, *treaty.provisions, *treaty.stages):
+            where[record.id] = page
+    where.update({r.id: "reactions.md" for r in content.reactions})
+    for event in content.events:
+        month = _event_month(event, split)
+        where[event.id] = "chronology.md" if month is None else split.month_page(month)
+    where.update({r.id: "sources.md" for r in (*content.actors, *content.documents)})
+    where.update({p.id: "sources.md" for p in content.places})
+    where.update({a.id: "index.md" for a in content.briefing.assessments})
+    return where
