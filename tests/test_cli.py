@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.pipeline import load
 
 REPO = Path(__file__).resolve().parent.parent
@@ -26,17 +24,6 @@ PAGES = [
     "guide.md",
     "tags.md",
 ]
-
-
-@pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Invoke the CLI from ``tmp_path``, so paths print as ``content/...``."""
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str):
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def test_validate_example_exits_0_with_its_warnings(example_content: Path, run) -> None:

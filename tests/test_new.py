@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from generator import scaffold
-from generator.cli import main
 from generator.loader import parse_text
 from generator.pipeline import load
 
@@ -25,17 +24,6 @@ NATO_QUOTE = (
 )
 DEPLOYMENT = ("deployments", 0)
 TREATY = ("treaties", 0)
-
-
-@pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Invoke the CLI from ``tmp_path``, so paths print as ``content/...``."""
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str, input: str | None = None) -> Result:
-        return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def inserted(before: bytes, after: bytes) -> list[bytes]:

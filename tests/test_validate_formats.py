@@ -7,9 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.pipeline import load
 from generator.warnings import RULES, find_warnings
 
@@ -34,16 +32,6 @@ EXPECTED = [
     ("content/extra.yaml", 9, 11, "'condemnation' is not allowed for 'kind'"),
     ("content/extra.yaml", 13, 5, "unknown field 'respond_to'"),
 ]
-
-
-@pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str):
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture
