@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -56,3 +57,13 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+def assert_golden(golden: Path, text: str) -> None:
+    """``text`` must equal the reviewed file ``golden``; `make golden` (UPDATE_GOLDEN=1)
+    rewrites it instead, to be read as a diff before it is committed."""
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"no golden file {golden.name}; run `make golden` and review it"
+    assert text == golden.read_text(encoding="utf-8")

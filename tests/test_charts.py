@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 import re
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import assert_golden
 
 from generator import charts
 from generator.content import Content
@@ -536,18 +536,11 @@ def golden_cases() -> dict[str, str]:
 def test_chart_matches_golden(name: str) -> None:
     chart = golden_cases()[name]
     svg = chart[chart.index("<svg") : chart.index("</svg>") + len("</svg>")] + "\n"
-    golden = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(svg, encoding="utf-8")
-    assert golden.is_file(), f"no golden chart {name}; run with UPDATE_GOLDEN=1 and review it"
-    assert svg == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / name, svg)
 
 
 def test_committed_chart_css_is_the_generated_one() -> None:
     """docs/assets/charts.css is CHART_CSS written out (by `make golden`), never edited."""
     path = Path(__file__).resolve().parents[1] / "docs" / "assets" / "charts.css"
     header = "/* Generated from generator/charts/css.py CHART_CSS by make golden; do not edit. */\n"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(header + charts.CHART_CSS, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == header + charts.CHART_CSS
+    assert_golden(path, header + charts.CHART_CSS)

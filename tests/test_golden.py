@@ -5,10 +5,10 @@ Regenerate with `make golden` (UPDATE_GOLDEN=1), then read `git diff tests/golde
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from conftest import assert_golden
 
 from generator import generate
 
@@ -19,13 +19,7 @@ PAGES = {page.path: page for page in generate(ROOT / "content", root=ROOT)}
 
 @pytest.mark.parametrize("path", sorted(PAGES))
 def test_page_matches_golden(path: str) -> None:
-    golden = GOLDEN / path
-    markdown = PAGES[path].markdown
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(markdown, encoding="utf-8")
-    assert golden.is_file(), f"no golden file for {path}; run `make golden` and review it"
-    assert markdown == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / path, PAGES[path].markdown)
 
 
 def test_no_stale_golden_files() -> None:
