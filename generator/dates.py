@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import Any, Literal
 
@@ -44,6 +45,7 @@ _MAPPING_RULES = {
 WEEKDAYS = [calendar.day_name[i] for i in range(7)]
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_partial(text: str) -> tuple[dt.date, dt.date, Precision]:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` -> (first day, last day, precision)."""
     match = _DATE.match(text.strip())

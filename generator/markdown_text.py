@@ -8,11 +8,13 @@ helpers); the Jinja environment escapes everything else on output.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Always inert: HTML, emphasis, links, code, attribute lists, tables, extensions
 # (==mark==, ^^ins^^, ~~del~~, ++key++, :emoji:, $math$), snippets (--8<-- needs '<').
 _ALWAYS = set("\\`*_{}[]()#+!|<>&:~^=$")
+_ALWAYS_TABLE = str.maketrans({ch: f"&#{ord(ch)};" for ch in _ALWAYS})
 # Only syntax at the start of a line: lists, rules, headings, ordered lists.
 _LEADING = re.compile(r"^[-.\d]+")
 
@@ -27,8 +29,15 @@ def escape(value: object) -> Md:
     """Fact text -> Markdown that renders as exactly this text, on one line."""
     if isinstance(value, Md):
         return value
-    text = " ".join(str(value).split())
-    out = "".join(f"&#{ord(ch)};" if ch in _ALWAYS else ch for ch in text)
+    # The same names and labels recur on many pages; plain strings only (an Md is never
+    # looked up, so an equal fact text can never come back unescaped).
+    return _escape_text(str(value)) if type(value) is str else _escape_text.__wrapped__(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _escape_text(value: str) -> Md:
+    text = " ".join(value.split())
+    out = text.translate(_ALWAYS_TABLE)
     leading = _LEADING.match(out)
     if leading:
         head = "".join(f"&#{ord(ch)};" if ch in "-." else ch for ch in leading.group())
@@ -47,14 +56,15 @@ _ATTRIBUTE = {"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;"}
 # Markdown still reads an attribute that sits in Markdown (a link's "title", an inline
 # <abbr title="...">): backticks make code, a backslash escapes, '|' splits a table row.
 _ATTRIBUTE_MARKDOWN = set("`\\|")
+_ATTRIBUTE_TABLE = str.maketrans(
+    {**{ch: f"&#{ord(ch)};" for ch in _ATTRIBUTE_MARKDOWN}, **_ATTRIBUTE}
+)
 
 
 def attribute(value: str) -> str:
     """Text for an HTML attribute value in double quotes, on one line, also inside Markdown."""
     text = " ".join(value.split())
-    out = "".join(
-        _ATTRIBUTE.get(ch) or (f"&#{ord(ch)};" if ch in _ATTRIBUTE_MARKDOWN else ch) for ch in text
-    )
+    out = text.translate(_ATTRIBUTE_TABLE)
     # Python-Markdown reads a link title's ' as a quote of its own: a title that starts and
     # ends with one loses both, and one before ')' ends the link there.
     return _LINK_QUOTE.sub("&#39;", out)

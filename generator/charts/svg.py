@@ -25,6 +25,9 @@ _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # lands in inline Markdown (inside an admonition, say); as references they stay text.
 _MD_INERT = frozenset("\\`*_{}[]|~^=$+")
 _XML = frozenset("<>&\"'")
+_ESC_TABLE = str.maketrans(
+    {**{ch: f"&#{ord(ch)};" for ch in _MD_INERT}, **{ch: html.escape(ch) for ch in _XML}}
+)
 
 
 def esc(text: object) -> str:
@@ -34,15 +37,7 @@ def esc(text: object) -> str:
     numeric references too; every run of whitespace (newlines too) becomes one space, so
     no blank line can end the raw HTML block.
     """
-    out = []
-    for ch in " ".join(str(text).split()):
-        if ch in _XML:
-            out.append(html.escape(ch, quote=True))
-        elif ch in _MD_INERT:
-            out.append(f"&#{ord(ch)};")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return " ".join(str(text).split()).translate(_ESC_TABLE)
 
 
 def _n(value: float) -> str:
