@@ -51,10 +51,13 @@ def parsed(shown_as: str, raw: bytes, parse: Callable[[bytes, str], Parsed]) -> 
 
 
 def clear() -> None:
-    """Forget everything (tests; a cold build): parsed files, rendered and scanned pages."""
+    """Forget everything (tests; a cold build): parsed files, rendered, themed and scanned
+    pages."""
+    from .reuse import OUTPUTS
     from .scan import clear_scans
 
     clear_scans()
+    OUTPUTS.clear()
     _PARSED.clear()
     PAGES.entries.clear()
     PAGES.hits = PAGES.misses = 0

@@ -19,14 +19,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import cache
+from . import cache, reuse
 from .errors import ContentError, Problem, display_path
 from .pipeline import generate
 from .preview import problem_pages
@@ -204,13 +205,43 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _shown(self, config: MkDocsConfig) -> str:
         return self.shown_as or display_path(Path(config.site_dir), self.root)
 
+    # Last, so every plugin's on_env has run (Material's tags write their listings there).
+    @event_priority(-100)
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """While serving, reuse the theme's output of pages that did not change (reuse.py)."""
+        if not self.serving:
+            return env
+        env.loader = jinja2.ChoiceLoader(
+            [jinja2.DictLoader({reuse.TEMPLATE: reuse.TEMPLATE_SOURCE}), env.loader]
+        )
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        if reuse.OUTPUTS.start(config, pages):
+            reuse.wrap_search(config, reuse.OUTPUTS)
+        return env
+
+    # First, so the stored output is what the theme made, before any plugin's context.
+    @event_priority(100)
+    def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        reuse.OUTPUTS.before_render(page, context)
+        return context
+
+    # First, so the stored output is the theme's, before any plugin's on_post_page.
+    @event_priority(100)
+    def _keep_output(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        reuse.OUTPUTS.after_render(page, output)
+        return output
+
     # Last, so the page handed to the scan is the page MkDocs writes.
     @event_priority(-100)
-    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+    def _scan_output(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name).
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG_NAMED, 1)
         self._scan_soon(output, page.file.dest_uri, config)
         return output
+
+    on_post_page = CombinedEvent(_keep_output, _scan_output)
 
     def _scan_soon(self, output: str, path: str, config: MkDocsConfig) -> None:
         """Start scanning a page as MkDocs writes it, in a worker process; on_post_build
@@ -240,6 +271,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         log.debug("pages rendered %d, reused %d", cache.PAGES.misses, cache.PAGES.hits)
         cache.PAGES.prune()
+        reuse.OUTPUTS.finish()
+        log.debug("theme outputs reused %d, rendered %d", *reuse.OUTPUTS.last)
         site = Path(config.site_dir)
         pending, self.pending, self.policy = self.pending, {}, None
         problems = scan_site(site, self.scan_policy(config), self._shown(config), pending)

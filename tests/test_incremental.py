@@ -11,7 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator import cache
+from generator import cache, reuse
 from generator.loader import read_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,6 +69,73 @@ def test_rebuild_through_the_caches_equals_a_clean_build(project: Path) -> None:
     assert differ == []
     page = incremental["deployments/dprk-troops-in-russia/index.html"].decode()
     assert "at least 3,500" in page
+
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def _serve_build(project: Path, site: str) -> Path:
+    """A rebuild as `mkdocs serve` makes it: the plugins told so, the site URL the server's."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / site))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = SERVE_URL
+    try:
+        build(config, serve_url=SERVE_URL)
+    finally:
+        config.plugins.on_startup(command="build", dirty=False)  # the plugins outlive a test
+    return project / site
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "shows"),
+    [
+        # One claim's figure: its deployment page, Home, the chronology change.
+        (
+            "deployments/dprk-troops-in-russia.yaml",
+            "        value: 3000\n        qualifier: at-least",
+            "        value: 3500\n        qualifier: at-least",
+            ("deployments/dprk-troops-in-russia/index.html", "at least 3,500"),
+        ),
+        # An actor's name: tags on several pages, the tag index (Material writes its
+        # listings after the Markdown is rendered), search entries, the Sources page.
+        (
+            "actors.yaml",
+            "    name: John Kirby\n",
+            "    name: John F. Kirby\n",
+            ("tags/index.html", "John F. Kirby"),
+        ),
+    ],
+)
+def test_serve_rebuild_reusing_theme_output_equals_a_clean_one(
+    project: Path, path: str, old: str, new: str, shows: tuple[str, str]
+) -> None:
+    first = _files(_serve_build(project, "site-first"))
+    assert reuse.OUTPUTS.last[0] == 0 and reuse.OUTPUTS.last[1] > 5
+
+    _edit(project / "content" / path, old, new)
+    incremental = _files(_serve_build(project, "site-incremental"))
+    reused, rendered = reuse.OUTPUTS.last
+    assert reused > 0 and rendered > 0  # the edited pages were rendered again, others not
+
+    cache.clear()
+    clean = _files(_serve_build(project, "site-clean"))
+    assert reuse.OUTPUTS.last[0] == 0
+    assert sorted(incremental) == sorted(clean)
+    differ = [name for name in clean if incremental[name] != clean[name]]
+    assert differ == []
+    page, text = shows
+    assert text in incremental[page].decode() and text not in first[page].decode()
+    # The search index too: the edit is findable, the old text is gone where it changed.
+    assert text in incremental["search/search_index.json"].decode()
+
+
+def test_theme_output_is_not_reused_with_an_unknown_plugin(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reuse, "SAFE_PLUGINS", frozenset({"briefing", "material/search"}))
+    _serve_build(project, "site-first")
+    _serve_build(project, "site-again")
+    assert reuse.OUTPUTS.last == (0, 0)  # tags is "unknown" here: nothing kept, nothing reused
 
 
 def test_unchanged_file_is_not_parsed_again(
