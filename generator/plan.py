@@ -39,7 +39,12 @@ SPLIT_CHRONOLOGY = 200
 """More dated facts than this: the chronology is split into one page per month."""
 
 SPLIT_SOURCES = 200
-"""More cited facts than this: each document's evidence gets a page of its own."""
+"""More cited facts than this: each document's evidence gets a page of its own, and so does
+each actor's list of facts."""
+
+HOME_HEADLINES = 20
+"""More deployments than this: Home shows the headline figures of the ones with the latest
+claims and links the others (every figure is still on its deployment's page)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Layout:
     """Month ('2024-10') -> its chronology entries, oldest first; empty: not split."""
     documents: dict[str, str] = field(default_factory=dict)
     """Document id -> the page of its evidence; empty: not split."""
+    actors: dict[str, str] = field(default_factory=dict)
+    """Actor id -> the page listing the facts that name it; empty: not split."""
 
     @staticmethod
     def month_page(month: str) -> str:
@@ -64,11 +71,17 @@ def layout(content: Content, timeline: list[Any], evidence: dict[str, list[Any]]
         for entry in timeline:
             months.setdefault(entry.when.start.strftime("%Y-%m"), []).append(entry)
     documents: dict[str, str] = {}
+    actors: dict[str, str] = {}
     if sum(len(facts) for facts in evidence.values()) > SPLIT_SOURCES:
-        # Never sources/index.md: with directory URLs that is where sources.md goes. A slug
-        # never ends in "-", so "index-" is no other document's.
-        documents = {d: f"sources/{'index-' if d == 'index' else slug(d)}.md" for d in evidence}
-    return Layout(months, documents)
+        documents = {d: f"sources/{_stem(d)}.md" for d in evidence}
+        actors = {a.id: f"sources/actors/{_stem(a.id)}.md" for a in content.actors}
+    return Layout(months, documents, actors)
+
+
+def _stem(fact_id: str) -> str:
+    """Never index.md: with directory URLs that is where the folder's own page goes. A slug
+    never ends in "-", so "index-" is no other fact's."""
+    return "index-" if fact_id == "index" else slug(fact_id)
 
 
 def _event_month(event: Any, split: Layout) -> str | None:
@@ -129,6 +142,16 @@ def plan_pages(content: Content, split: Layout | None = None) -> list[Planned]:
                     document.title,
                     "Sources",
                     {"document": document},
+                )
+            )
+        for actor in sorted(content.actors, key=lambda a: a.id):
+            plan.append(
+                Planned(
+                    "sources_actor.md.j2",
+                    split.actors[actor.id],
+                    actor.name,
+                    "Sources",
+                    {"actor": actor},
                 )
             )
     else:

@@ -21,7 +21,7 @@ from .markdown_text import Md, attribute, escape, finalize
 from .model import CREDIBILITY_MEANING, LIKELIHOOD, RELIABILITY_MEANING, Actor, Estimate, Reaction
 from .navigation import navigation
 from .page_helpers import PageHelpers, SiteIndex
-from .plan import Page, Planned, fact_pages, layout, plan_pages
+from .plan import HOME_HEADLINES, Page, Planned, fact_pages, layout, plan_pages
 from .timeline import chronology
 
 DEFAULT_TEMPLATES = next(
@@ -116,17 +116,24 @@ class Renderer:
                 for fact_id, _ in facts
             },
         )
+        deployments = sorted(content.deployments, key=lambda d: d.id)
+        headlines = _headlines(deployments)
+        originators = _actors_with_facts(content)
         shared = {
             "briefing": content.briefing,
             "content": content,
-            "deployments": sorted(content.deployments, key=lambda d: d.id),
+            "deployments": deployments,
+            "headlines": headlines,
+            "other_deployments": [d for d in deployments if d not in headlines],
             "treaties": sorted(content.treaties, key=lambda t: t.id),
             "reactions_by_actor": _reactions_by_actor(content),
             "timeline": timeline,
             "evidence": evidence,
             "months": [(m, split.month_page(m), len(e)) for m, e in split.months.items()],
             "evidence_pages": split.documents,
-            "originators": _actors_with_facts(content),
+            "originators": originators,
+            "actor_facts": {actor.id: facts for actor, facts in originators},
+            "actor_pages": split.actors,
             "document_number": index.document_number,
             "glossary": sorted(content.glossary, key=lambda g: g.term),
             "guide": editor_guide(),
@@ -146,6 +153,21 @@ class Renderer:
                 Page(planned.path, planned.title, markdown, planned.section, helpers.facts)
             )
         return pages
+
+
+def _headlines(deployments: list[Any]) -> list[Any]:
+    """The deployments whose headline figures Home shows: all of a small briefing's; of a
+    large one, those with the latest claims (then by id), in id order."""
+    if len(deployments) <= HOME_HEADLINES:
+        return deployments
+
+    def latest(deployment: Any) -> tuple[str, str]:
+        dated = [date_key(e.claimed) for e in deployment.estimates if e.claimed is not None]
+        return max((d for d in dated if d[0] != "9999"), default=("", ""))
+
+    recent = sorted(deployments, key=lambda d: (latest(d), d.id), reverse=True)
+    chosen = {d.id for d in recent[:HOME_HEADLINES]}
+    return [d for d in deployments if d.id in chosen]
 
 
 def _front_matter(content: Content, planned: Planned, facts: set[str]) -> str:

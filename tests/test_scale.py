@@ -136,17 +136,19 @@ def test_large_content_splits_chronology_and_sources(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Above the thresholds (lowered here to fit the example), the chronology has a page per
-    month and each document's evidence a page of its own; citations lead there, and the
+    month, each document's evidence and each actor's facts a page of their own, and Home
+    links the deployments whose figures it does not show; citations lead there, and the
     built site passes the scan, which checks every link and anchor."""
     import shutil
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator import cache, plan
+    from generator import cache, plan, render
 
     monkeypatch.setattr(plan, "SPLIT_CHRONOLOGY", 3)
     monkeypatch.setattr(plan, "SPLIT_SOURCES", 3)
+    monkeypatch.setattr(render, "HOME_HEADLINES", 0)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     for name in ("content", "docs"):
         shutil.copytree(ROOT / name, tmp_path / name)
@@ -166,6 +168,13 @@ def test_large_content_splits_chronology_and_sources(
     assert 'href="../../sources/report-2024-10-25/#ev-nis-1500-sent"' in deployment
     chronology = (site / "chronology" / "index.html").read_text()
     assert 'href="2024-10/"' in chronology
+    assert 'href="actors/kr-nis/"' in sources
+    assert "#nis-1500-more-sent" not in sources  # the fact list moved to the actor's page
+    actor = (site / "sources" / "actors" / "kr-nis" / "index.html").read_text()
+    assert 'href="../../../deployments/dprk-troops-in-russia/#nis-1500-more-sent"' in actor
+    home = (site / "index.html").read_text()
+    assert "Other deployments" in home and "Lowest claimed" not in home
+    assert 'href="deployments/dprk-troops-in-russia/"' in home
 
 
 def test_a_large_sections_index_page_stays_first() -> None:
