@@ -50,14 +50,22 @@ def parsed(shown_as: str, raw: bytes, parse: Callable[[bytes, str], Parsed]) -> 
     return result
 
 
+def file_digest(shown_as: str) -> str | None:
+    """The SHA-1 of a fact file's bytes as last read, or None if it was not read."""
+    hit = _PARSED.get(shown_as)
+    return hit[0] if hit is not None else None
+
+
 def clear() -> None:
     """Forget everything (tests; a cold build): parsed files, rendered, themed and scanned
     pages."""
+    from . import memo
     from .reuse import OUTPUTS
     from .scan import clear_scans
 
     clear_scans()
     OUTPUTS.clear()
+    memo.PAGES.clear()
     _PARSED.clear()
     PAGES.entries.clear()
     PAGES.hits = PAGES.misses = 0

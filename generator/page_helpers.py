@@ -61,6 +61,8 @@ class PageHelpers:
     directory_urls: bool = True
     facts: set[str] = field(default_factory=set)
     notes: dict[str, Note] = field(default_factory=dict)
+    reads_everything: bool = False
+    """Set by a helper that reads every fact (the chronology strip): never memoised."""
 
     def url(self, target: str) -> str:
         """A link from this page to ``target`` (a page path)."""
@@ -99,6 +101,7 @@ class PageHelpers:
         if kind == "tracker":
             return figures.tracker(record)
         if kind == "strip":
+            self.reads_everything = True
             return figures.strip(self.content, self.href)
         raise ValueError(f"unknown chart {kind!r}")
 

@@ -5,6 +5,7 @@ Plugin and CLI both call :func:`generate`; neither does anything the other canno
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from .content import Content
@@ -26,20 +27,29 @@ def load(content_dir: Path, root: Path | None = None) -> Content:
     return content
 
 
+@functools.lru_cache(maxsize=8)
+def _renderer(overrides: Path | None, directory_urls: bool, memoise: bool) -> Renderer:
+    """One renderer per settings for the process: its Jinja environment keeps compiled
+    templates across `mkdocs serve` rebuilds (and reloads a template whose file changed)."""
+    return Renderer(overrides, directory_urls=directory_urls, memoise=memoise)
+
+
 def generate(
     content_dir: Path,
     overrides: Path | None = None,
     root: Path | None = None,
     *,
     directory_urls: bool = True,
+    memoise: bool = False,
 ) -> list[Page]:
     """Every page of the briefing, rendered to Markdown, in navigation order.
 
     ``directory_urls`` says how the site builder names pages (MkDocs' setting of that
-    name), for links in charts that the builder does not rewrite."""
+    name), for links in charts that the builder does not rewrite. ``memoise`` reuses the
+    Markdown of pages whose inputs did not change since the last call (`mkdocs serve`)."""
     content = load(content_dir, root)
     try:
-        return Renderer(overrides, directory_urls=directory_urls).render(content)
+        return _renderer(overrides, directory_urls, memoise).render(content)
     except Exception as exc:
         # A template failing is the author's to fix: report its file and line, no traceback.
         problem = template_problem(exc, root)

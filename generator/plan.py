@@ -92,9 +92,17 @@ def _event_month(event: Any, split: Layout) -> str | None:
     return when.start.strftime("%Y-%m")
 
 
-def plan_pages(content: Content, split: Layout | None = None) -> list[Planned]:
-    """Every page, in navigation order."""
+def plan_pages(
+    content: Content,
+    split: Layout | None = None,
+    evidence: dict[str, list[Any]] | None = None,
+    actor_facts: dict[str, list[str]] | None = None,
+) -> list[Planned]:
+    """Every page, in navigation order. A split page's context holds all it shows (each
+    document's citing facts, each actor's facts), so it can be memoised (memo.py)."""
     split = split or Layout()
+    evidence = evidence or {}
+    actor_facts = actor_facts or {}
     plan = [Planned("home.md.j2", "index.md", "Home")]
     for deployment in sorted(content.deployments, key=lambda d: d.id):
         plan.append(
@@ -141,7 +149,7 @@ def plan_pages(content: Content, split: Layout | None = None) -> list[Planned]:
                     split.documents[document.id],
                     document.title,
                     "Sources",
-                    {"document": document},
+                    {"document": document, "facts": evidence.get(document.id, [])},
                 )
             )
         for actor in sorted(content.actors, key=lambda a: a.id):
@@ -151,7 +159,7 @@ def plan_pages(content: Content, split: Layout | None = None) -> list[Planned]:
                     split.actors[actor.id],
                     actor.name,
                     "Sources",
-                    {"actor": actor},
+                    {"actor": actor, "fact_ids": actor_facts.get(actor.id, [])},
                 )
             )
     else:

@@ -123,6 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 overrides,
                 root=self.root,
                 directory_urls=config.use_directory_urls,
+                memoise=self.serving,
             )
         except ContentError as exc:
             if not self.serving:

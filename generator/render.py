@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from . import memo
 from .content import Content
 from .guide import editor_guide
 from .labels import COUNTS_LABEL, KIND_LABEL, by_date, date_key, originator_of, slug
@@ -72,8 +73,12 @@ def _page_tags(content: Content, facts: set[str]) -> list[str]:
 class Renderer:
     """Renders every page of a briefing from a Jinja template per page kind."""
 
-    def __init__(self, overrides: Path | None = None, *, directory_urls: bool = True) -> None:
+    def __init__(
+        self, overrides: Path | None = None, *, directory_urls: bool = True, memoise: bool = False
+    ) -> None:
         self.directory_urls = directory_urls
+        self.memoise = memoise
+        """Reuse pages whose inputs did not change since the last render (memo.py)."""
         loaders: list[jinja2.BaseLoader] = []
         if overrides is not None:
             loaders.append(jinja2.FileSystemLoader(str(overrides)))
@@ -103,7 +108,9 @@ class Renderer:
         timeline = chronology(content)
         evidence = _evidence(content)
         split = layout(content, timeline, evidence)
-        plan = plan_pages(content, split)
+        originators = _actors_with_facts(content)
+        actor_facts = {actor.id: facts for actor, facts in originators}
+        plan = plan_pages(content, split, evidence, actor_facts)
         ordered = sorted(content.documents, key=lambda d: (date_key(d.published), d.id))
         index = SiteIndex(
             fact_page=fact_pages(content, split),
@@ -118,7 +125,6 @@ class Renderer:
         )
         deployments = sorted(content.deployments, key=lambda d: d.id)
         headlines = _headlines(deployments)
-        originators = _actors_with_facts(content)
         shared = {
             "briefing": content.briefing,
             "content": content,
@@ -132,14 +138,28 @@ class Renderer:
             "months": [(m, split.month_page(m), len(e)) for m, e in split.months.items()],
             "evidence_pages": split.documents,
             "originators": originators,
-            "actor_facts": {actor.id: facts for actor, facts in originators},
             "actor_pages": split.actors,
             "document_number": index.document_number,
             "glossary": sorted(content.glossary, key=lambda g: g.term),
             "guide": editor_guide(),
         }
+        shared_key = memo.shared_digest(content, index) if self.memoise else ""
+        templates: dict[tuple[str, frozenset[str]], str | None] = {}
         pages = []
         for planned in plan:
+            key = self._memo_key(planned, shared_key, templates, content)
+            stored = memo.PAGES.lookup(key, content) if key is not None else None
+            if stored is not None:
+                pages.append(
+                    Page(
+                        planned.path,
+                        planned.title,
+                        stored.markdown,
+                        planned.section,
+                        set(stored.facts),
+                    )
+                )
+                continue
             helpers = PageHelpers(content, index, planned.path, self.directory_urls)
             context = {**shared, **planned.context, "page": helpers, "title": planned.title}
             body = self.env.get_template(planned.template).render(context)
@@ -152,7 +172,30 @@ class Renderer:
             pages.append(
                 Page(planned.path, planned.title, markdown, planned.section, helpers.facts)
             )
+            if key is not None and not helpers.reads_everything:
+                memo.PAGES.store(key, content, markdown, helpers.facts)
+        if self.memoise:
+            memo.PAGES.finish()
         return pages
+
+    def _memo_key(
+        self,
+        planned: Planned,
+        shared_key: str,
+        templates: dict[tuple[str, frozenset[str]], str | None],
+        content: Content,
+    ) -> str | None:
+        """The page's memo key, or None: not memoising, or the page may read unkeyed facts."""
+        if not self.memoise:
+            return None
+        allowed = memo.CONSTANTS | frozenset(planned.context)
+        names = (planned.template, "_footer.md.j2")
+        if (planned.template, allowed) not in templates:
+            templates[planned.template, allowed] = memo.template_digest(self.env, names, allowed)
+        digest = templates[planned.template, allowed]
+        if digest is None:
+            return None
+        return memo.page_key(shared_key, digest, planned, self.directory_urls, content)
 
 
 def _headlines(deployments: list[Any]) -> list[Any]:

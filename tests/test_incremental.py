@@ -11,7 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator import cache, reuse
+from generator import cache, memo, reuse
 from generator.loader import read_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,6 +116,8 @@ def test_serve_rebuild_reusing_theme_output_equals_a_clean_one(
     incremental = _files(_serve_build(project, "site-incremental"))
     reused, rendered = reuse.OUTPUTS.last
     assert reused > 0 and rendered > 0  # the edited pages were rendered again, others not
+    if path.startswith("deployments/"):  # and their Markdown was reused (memo.py)
+        assert memo.PAGES.last[0] > 0
 
     cache.clear()
     clean = _files(_serve_build(project, "site-clean"))
