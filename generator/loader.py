@@ -57,6 +57,9 @@ class FactFile:
     data: Any
     value_at: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_at: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    validated: Any = field(default=None, compare=False, repr=False)
+    """The validation result of ``data`` (validate.py keeps it here: a parse-cache hit is the
+    same bytes, so the same result)."""
 
     def place(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of ``loc``, or of its nearest ancestor that has one."""

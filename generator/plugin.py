@@ -101,6 +101,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.files: dict[str, File] = {}
         self.root = Path.cwd()
         self.shown_as: str | None = None
+        self._shown_for: tuple[object, str] = (None, "")
         """How problems name the site folder; ``briefing build`` sets it to the final one."""
         self.pending: dict[str, tuple[tuple[object, ...], Any]] = {}
         self.policy: ScanPolicy | None = None
@@ -204,7 +205,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
 
     def _shown(self, config: MkDocsConfig) -> str:
-        return self.shown_as or display_path(Path(config.site_dir), self.root)
+        if self.shown_as:
+            return self.shown_as
+        key = (config.site_dir, self.root)
+        if self._shown_for[0] != key:  # once per build, not per page
+            self._shown_for = (key, display_path(Path(config.site_dir), self.root))
+        return self._shown_for[1]
 
     # Last, so every plugin's on_env has run (Material's tags write their listings there).
     @event_priority(-100)
@@ -217,6 +223,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         env.loader = jinja2.ChoiceLoader(
             [jinja2.DictLoader({reuse.TEMPLATE: reuse.TEMPLATE_SOURCE}), env.loader]
         )
+        env.bytecode_cache = reuse.COMPILED
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
         if reuse.OUTPUTS.start(config, pages):
             reuse.wrap_search(config, reuse.OUTPUTS)

@@ -36,6 +36,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 TEMPLATE = "briefing/reused-page.html"
 """The theme template of a reused page: it prints the stored output, nothing else."""
 TEMPLATE_SOURCE = "{{ briefing_reused_output }}"
@@ -249,4 +251,21 @@ def _version(name: str) -> str:
         return "-"
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per serve, not once per rebuild (MkDocs makes a
+    new Jinja environment for each). Jinja checks each entry against the template's source."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 OUTPUTS = OutputCache()
+COMPILED = CompiledTemplates()

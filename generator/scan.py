@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -461,6 +462,7 @@ def remember_scan(key: tuple[object, ...], path: str, result: PageScan) -> None:
 def clear_scans() -> None:
     """Forget every page scanned (tests; a cold build)."""
     _SCANNED.clear()
+    _CHECKED.clear()
 
 
 Pending = Mapping[str, tuple[tuple[object, ...], Callable[[], PageScan]]]
@@ -483,8 +485,7 @@ def scan_site(
     """
     policy = policy or ScanPolicy()
     label = (shown_as or site.as_posix()).rstrip("/")
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    folders = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()}
+    files, folders = _walk(site)
     problems: list[Problem] = []
     pages: dict[str, PageScan] = {}
     pending = pending or {}
@@ -514,11 +515,27 @@ def scan_site(
             Problem(f"{label}/{name}", 1, 1, "a generated page was not written to the site")
         )
     listed = set(files)
+    structure = hashlib.sha1("\0".join([*files, "", *sorted(folders)]).encode()).hexdigest()
     for name, scanned in pages.items():
-        problems.extend(_broken_links(name, scanned, pages, listed, folders))
+        problems.extend(_links_checked(name, scanned, pages, listed, folders, structure))
+    for gone in set(_CHECKED) - set(pages):
+        del _CHECKED[gone]
     for stale in [k for k in _SCANNED if k[1].startswith(label + "/") and k[0] not in pages]:
         del _SCANNED[stale]
     return sorted(problems)
+
+
+def _walk(site: Path) -> tuple[list[str], set[str]]:
+    """Every file (sorted) and folder of the site, as paths relative to it (os.walk: a site
+    of thousands of files is walked in a fraction of pathlib's rglob time)."""
+    files: list[str] = []
+    folders: set[str] = set()
+    for root, dirs, names in os.walk(site):
+        relative = os.path.relpath(root, site).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        folders.update(prefix + d for d in dirs)
+        files.extend(prefix + n for n in names)
+    return sorted(files), folders
 
 
 def _canaries(data: bytes, canaries: Iterable[str], shown: str) -> list[Problem]:
@@ -528,6 +545,56 @@ def _canaries(data: bytes, canaries: Iterable[str], shown: str) -> list[Problem]
         for canary in canaries
         if canary and canary.encode("utf-8") in data
     ]
+
+
+@dataclass
+class _Checked:
+    """One page's cross-page link check, and what it was made from."""
+
+    scanned: PageScan
+    structure: str
+    targets: dict[str, PageScan | None]
+    problems: list[Problem]
+
+
+_CHECKED: dict[str, _Checked] = {}
+"""Page name -> its last link check; reused while the page, the site's files and folders,
+and every page it links to are the same scans (objects the scan cache keeps)."""
+
+
+def _links_checked(
+    name: str,
+    scanned: PageScan,
+    pages: Mapping[str, PageScan],
+    files: set[str],
+    folders: set[str],
+    structure: str,
+) -> list[Problem]:
+    last = _CHECKED.get(name)
+    if (
+        last is not None
+        and last.scanned is scanned
+        and last.structure == structure
+        and all(pages.get(t) is page for t, page in last.targets.items())
+    ):
+        return last.problems
+    problems = _broken_links(name, scanned, pages, files, folders)
+    targets = {t: pages.get(t) for t in _targets(scanned, folders)}
+    _CHECKED[name] = _Checked(scanned, structure, targets, problems)
+    return problems
+
+
+def _targets(scanner: PageScan, folders: set[str]) -> set[str]:
+    """The pages a page's links lead to (as :func:`_broken_links` resolves them)."""
+    found: set[str] = set()
+    for _, verdict, target, _ in scanner.links:
+        if verdict == "external" or verdict == "outside" or target is None:
+            continue
+        bare = target.rstrip("/")
+        if target == "" or target.endswith("/") or bare in folders:
+            target = posixpath.join(bare, "index.html") if bare else "index.html"
+        found.add(target)
+    return found
 
 
 def _broken_links(

@@ -148,6 +148,13 @@ _LISTS = (*_KINDS, "glossary")
 
 
 def _parse_file(fact_file: FactFile) -> tuple[FactFileModel | None, list[Problem]]:
+    if fact_file.validated is None:
+        fact_file.validated = _validate_file(fact_file)
+    model, problems = fact_file.validated
+    return model, list(problems)
+
+
+def _validate_file(fact_file: FactFile) -> tuple[FactFileModel | None, list[Problem]]:
     if not isinstance(fact_file.data, dict):
         line, column = fact_file.place(())
         found = "a list" if isinstance(fact_file.data, list) else "plain text"
