@@ -6,8 +6,9 @@ synthetic content (:mod:`synth`, fixed seed) into a temporary project beside a c
 
 1. the generator alone (load + validate + render to Markdown), per claim; the same files
    loaded with pure-Python PyYAML (``yaml.SafeLoader``) and with the generator's own loader;
-2. a cold ``mkdocs build`` through the plugin, and a plain ``mkdocs build`` of the same
-   Markdown written first by ``briefing render --config`` (same theme and extensions);
+2. a cold ``mkdocs build`` through the plugin (also with ``scan: false``, without the check
+   of the built site that a plain build does not do), and a plain ``mkdocs build`` of the
+   same Markdown written first by ``briefing render --config`` (same theme and extensions);
 3. in ``mkdocs serve``: the time from saving an edit to one claim's file until the rebuild
    is done and livereload reloads the browser ('Reloading browsers' in the server's log),
    and until the served page shows the new figure (polled over HTTP; MkDocs writes it
@@ -88,6 +89,8 @@ class Size:
     plain_rss_mb: float = 0.0
     plugin_build_s: float = 0.0
     plugin_rss_mb: float = 0.0
+    plugin_noscan_build_s: float = 0.0
+    """The plugin build with ``scan: false``: no check of the built site."""
     serve_initial_s: float = 0.0
     serve_refresh_s: float = 0.0
     """Median, over the edits, of save -> the rebuild done and 'Reloading browsers' logged
@@ -130,6 +133,9 @@ def make_project(work: Path, claims: int) -> Path:
     shutil.copytree(ROOT / "templates", project / "templates")
     config = config.replace(plugin, plugin + "      overrides: templates\n")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # The same build without the built-site check, to tell the generator's cost from it.
+    unchecked = config.replace(plugin, plugin + "      scan: false\n")
+    (project / "mkdocs.noscan.yml").write_text(unchecked, encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
     synth.write(project / "content", claims)
     return project
@@ -151,6 +157,8 @@ def measure_builds(size: Size, project: Path) -> None:
     timed_child([*briefing, "--out", str(plain)], project)
     size.plain_build_s, size.plain_rss_mb, _ = timed_child([*MKDOCS, "build", "-q"], plain)
     size.plugin_build_s, size.plugin_rss_mb, _ = timed_child([*MKDOCS, "build", "-q"], project)
+    unchecked = [*MKDOCS, "build", "-q", "-f", "mkdocs.noscan.yml"]
+    size.plugin_noscan_build_s, _, _ = timed_child(unchecked, project)
 
 
 def _free_port() -> int:
@@ -257,6 +265,8 @@ def ratios(sizes: list[Size]) -> dict[str, float]:
     found = {
         # <= 1.05: the plugin build against the plain build of the same Markdown
         "plugin_over_plain": large.plugin_build_s / large.plain_build_s,
+        # the same without the built-site check (scan: false): the generator's own overhead
+        "plugin_without_scan_over_plain": large.plugin_noscan_build_s / large.plain_build_s,
         # <= 1.2: per-claim generator time, largest size over smallest
         "generator_per_claim_large_over_small": large.us_per_claim / small.us_per_claim,
         # >= 10: pure-Python PyYAML loading the files over the generator (cold, then warm)
@@ -316,6 +326,7 @@ _ROWS = (
     ("pure-Python PyYAML load (s)", "pyyaml_s", "{:.2f}"),
     ("plain mkdocs build (s)", "plain_build_s", "{:.1f}"),
     ("plugin mkdocs build (s)", "plugin_build_s", "{:.1f}"),
+    ("plugin mkdocs build, scan: false (s)", "plugin_noscan_build_s", "{:.1f}"),
     ("serve: first build until served (s)", "serve_initial_s", "{:.1f}"),
     ("serve: save edit -> rebuilt, browser reloaded (s, median of 3)", "serve_refresh_s", "{:.2f}"),
     ("serve: save edit -> served page shows it (s, median of 3)", "serve_page_shown_s", "{:.2f}"),
@@ -370,7 +381,11 @@ def measure(claims: int, work: Path, *, serve: bool) -> Size:
     measure_generator(size, project)
     print(f"{claims} claims: generator {size.generate_s:.2f} s for {size.pages} pages", flush=True)
     measure_builds(size, project)
-    print(f"  plain {size.plain_build_s:.1f} s, plugin {size.plugin_build_s:.1f} s", flush=True)
+    print(
+        f"  plain {size.plain_build_s:.1f} s, plugin {size.plugin_build_s:.1f} s, "
+        f"unchecked {size.plugin_noscan_build_s:.1f} s",
+        flush=True,
+    )
     if serve:
         measure_serve(size, project)
         print(f"  serve refresh {size.serve_refresh_s:.2f} s", flush=True)

@@ -191,6 +191,7 @@ def build_site(config_file: Path, site_dir: Path | None = None) -> Built:
             config.site_dir = str(temp)
             shown = display_path(final)
             plugin.shown_as = shown
+            plugin.always_scan = True
             _run(config, log, final)
             # Again here, after every plugin ran: a later on_post_build may have written more.
             problems = scan_site(temp, plugin.scan_policy(config), shown)

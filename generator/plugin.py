@@ -89,6 +89,9 @@ class BriefingConfig(base.Config):
     """Folder of templates that replace the built-in ones of the same name."""
     canaries = c.ListOfItems(c.Type(str), default=[])
     """Strings that must never appear in the built site (e.g. a secret planted in a test)."""
+    scan = c.Type(bool, default=True)
+    """Check the built site (scripts, event handlers, URL schemes, links and anchors, titles,
+    canaries) and fail the build on a problem. `briefing build` always checks."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -101,6 +104,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.files: dict[str, File] = {}
         self.root = Path.cwd()
         self.shown_as: str | None = None
+        self.always_scan = False
+        """``briefing build`` sets it: the site is checked whatever ``scan`` says."""
         self._shown_for: tuple[object, str] = (None, "")
         """How problems name the site folder; ``briefing build`` sets it to the final one."""
         self.pending: dict[str, tuple[tuple[object, ...], Any]] = {}
@@ -246,8 +251,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _scan_output(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name).
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG_NAMED, 1)
-        self._scan_soon(output, page.file.dest_uri, config)
+        if self.scanning:
+            self._scan_soon(output, page.file.dest_uri, config)
         return output
+
+    @property
+    def scanning(self) -> bool:
+        return self.config.scan or self.always_scan
 
     on_post_page = CombinedEvent(_keep_output, _scan_output)
 
@@ -283,6 +293,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.debug("theme outputs reused %d, rendered %d", *reuse.OUTPUTS.last)
         site = Path(config.site_dir)
         pending, self.pending, self.policy = self.pending, {}, None
+        if not self.scanning:
+            return
         problems = scan_site(site, self.scan_policy(config), self._shown(config), pending)
         if problems:
             raise PluginError(scan_report(problems))

@@ -382,3 +382,19 @@ def test_the_scan_imports_no_mkdocs() -> None:
     )
     result = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_scan_false_skips_the_check_in_mkdocs_build_but_never_in_briefing_build(
+    tmp_path: Path,
+) -> None:
+    """`scan: false` is for measuring or for a site checked elsewhere; `briefing build`
+    checks whatever it says."""
+    project = copy_project(tmp_path)
+    expected = _scan_failure(project)
+    add_plugin_option(project, "scan: false")
+    plain = build(project)
+    assert plain.returncode == 0, plain.stderr
+    assert CANARY in (project / "site" / "assets" / "leak.txt").read_text()
+    checked = briefing_build(project)
+    assert checked.returncode == 1
+    assert expected in checked.stderr
