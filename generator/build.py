@@ -28,7 +28,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .errors import display_path, printable
 from .plugin import BriefingPlugin, scan_report
-from .scan import scan_site
+from .site_scan import scan_site
 
 TEMP_PREFIX = ".site-tmp-"
 OLD_PREFIX = ".site-old-"

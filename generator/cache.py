@@ -61,7 +61,7 @@ def clear() -> None:
     pages."""
     from . import memo
     from .reuse import OUTPUTS
-    from .scan import clear_scans
+    from .site_scan import clear_scans
 
     clear_scans()
     OUTPUTS.clear()

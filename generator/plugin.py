@@ -2,7 +2,7 @@
 
 Content is loaded, validated and rendered in ``on_config``, before MkDocs empties
 ``site_dir``, so bad facts fail the build and leave the last good site in place. After the
-build, ``on_post_build`` scans the written site (:mod:`generator.scan`) and fails the build on
+build, ``on_post_build`` scans the written site (:mod:`generator.site_scan`) and fails the build on
 any problem (each page is scanned in a worker process as MkDocs writes it, its result used
 only if the file on disk is the page scanned; a serve rebuild rescans only changed pages). As
 MkDocs has written the files by then, ``briefing build`` builds into a temporary folder and
@@ -32,16 +32,8 @@ from .errors import ContentError, Problem, display_path
 from .pipeline import generate
 from .preview import problem_pages
 from .render import DEFAULT_TEMPLATES, Page, navigation
-from .scan import (
-    PageScan,
-    ScanPolicy,
-    cached_scan,
-    page_policy,
-    scan_key,
-    scan_page,
-    scan_site,
-    watch_parent,
-)
+from .scan import PageScan, ScanPolicy, page_policy, scan_page, watch_parent
+from .site_scan import cached_scan, scan_key, scan_site
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")  # where Page.render logs

@@ -18,7 +18,8 @@ import pytest
 from test_build import ROOT, build, copy_project
 
 from generator.render import Page
-from generator.scan import THEME_SCRIPTS, ScanPolicy, scan_html, scan_site, url_scheme
+from generator.scan import THEME_SCRIPTS, ScanPolicy, scan_html, url_scheme
+from generator.site_scan import scan_site
 
 EPOCH = "1700000000"
 CANARY = "CANARY-5f3a9c1e"
@@ -377,7 +378,7 @@ def test_the_theme_scripts_are_still_materials() -> None:
 
 def test_the_scan_imports_no_mkdocs() -> None:
     check = (
-        "import sys, generator.scan\n"
+        "import sys, generator.scan, generator.site_scan\n"
         "assert not [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'click')]\n"
     )
     result = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True)

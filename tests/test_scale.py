@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import scan
+from generator import scan, site_scan
 from generator.navigation import NAV_GROUP, NAV_GROUPS_TITLE, navigation
 from generator.plan import Page
-from generator.scan import ScanPolicy, scan_site
+from generator.scan import ScanPolicy
+from generator.site_scan import scan_site
 
 
 def page(body: str, title: str = "Site") -> str:
@@ -18,7 +19,7 @@ def page(body: str, title: str = "Site") -> str:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    scan.clear_scans()
+    site_scan.clear_scans()
     (tmp_path / "sources").mkdir()
     (tmp_path / "index.html").write_text(
         page('<a href="sources/#ev-1">ok</a> <a href="sources/#ev-2">no anchor</a>')
@@ -26,7 +27,7 @@ def site(tmp_path: Path) -> Path:
     (tmp_path / "sources" / "index.html").write_text(page('<p id="ev-1"></p>'))
     (tmp_path / "data.json").write_text('{"canary": "SECRET"}')
     yield tmp_path
-    scan.clear_scans()
+    site_scan.clear_scans()
 
 
 POLICY = ScanPolicy(canaries=("SECRET",), titles={"sources/index.html": "Sources - Site"})
@@ -66,7 +67,7 @@ def test_a_rescan_reuses_unchanged_pages_with_the_same_problems(
     second = scan_site(site, POLICY, "site")
     assert scanned == ["sources/index.html"]
     assert not any("no anchor" in p.message for p in second)
-    scan.clear_scans()
+    site_scan.clear_scans()
     assert scan_site(site, POLICY, "site") == second  # the same as a cold scan
 
 
@@ -87,13 +88,13 @@ def test_pending_scans_are_used_only_for_the_bytes_on_disk(
     done = scan.scan_page(html.decode(), "index.html", POLICY, "site/index.html")
     stale = scan.scan_page(page("old"), "index.html", POLICY, "site/index.html")
     scanned = _counting(monkeypatch)
-    right = {"index.html": (scan.scan_key(html, "index.html", POLICY), lambda: done)}
+    right = {"index.html": (site_scan.scan_key(html, "index.html", POLICY), lambda: done)}
     expected = scan_site(site, POLICY, "site", right)
     assert scanned == ["sources/index.html"]
 
-    scan.clear_scans()
+    site_scan.clear_scans()
     scanned.clear()
-    wrong = {"index.html": (scan.scan_key(b"old", "index.html", POLICY), lambda: stale)}
+    wrong = {"index.html": (site_scan.scan_key(b"old", "index.html", POLICY), lambda: stale)}
     assert scan_site(site, POLICY, "site", wrong) == expected
     assert sorted(scanned) == ["index.html", "sources/index.html"]
 
