@@ -82,7 +82,7 @@ class Rendered:
     links: dict[str, dict[str, str]] | None
 
 
-class _Warnings(logging.Handler):
+class WarningCount(logging.Handler):
     """Counts warnings (and worse) logged while it is attached."""
 
     def __init__(self) -> None:
@@ -163,7 +163,7 @@ def _restore(stored: Rendered, find_file: Callable[[str], Any]) -> Callable[...,
 
 def _remember(cache: PageCache, key: str, original: Callable[..., None]) -> Callable[..., None]:
     def render(page: Any, config: Any, files: Any) -> None:
-        counter = _Warnings()
+        counter = WarningCount()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(counter)
         try:

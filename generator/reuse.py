@@ -38,6 +38,8 @@ from typing import Any
 
 import jinja2
 
+from .cache import WarningCount
+
 TEMPLATE = "briefing/reused-page.html"
 """The theme template of a reused page: it prints the stored output, nothing else."""
 TEMPLATE_SOURCE = "{{ briefing_reused_output }}"
@@ -74,15 +76,6 @@ class _Pending:
     meta_template: tuple[bool, Any] = (False, None)
     search: list[dict[str, Any]] | None = None
     warnings: Any = None
-
-
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 @dataclass
@@ -129,7 +122,7 @@ class OutputCache:
                 page.meta.pop("template", None)
             context[CONTEXT_KEY] = pending.reused.output
         else:
-            pending.warnings = _Warnings()
+            pending.warnings = WarningCount()
             logging.getLogger("mkdocs").addHandler(pending.warnings)
 
     def after_render(self, page: Any, output: str) -> None:
