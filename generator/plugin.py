@@ -165,7 +165,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str:
-        """Reuse the HTML of a page whose Markdown and site did not change (see cache.py)."""
+        """While serving, reuse the HTML of a page whose Markdown and site did not change
+        (see cache.py); a single build has nothing to reuse and keeps nothing."""
+        if not self.serving:
+            return markdown
         if _READS_FILES & {str(e) for e in config.markdown_extensions}:
             return markdown  # an extension that reads other files: the key cannot cover them
         if not getattr(self, "site_key", ""):
@@ -290,6 +293,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         problems = scan_site(site, self.scan_policy(config), self._shown(config), pending)
         if problems:
             raise PluginError(scan_report(problems))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        reuse.OUTPUTS.abort()
 
     def on_shutdown(self) -> None:
         shutdown_pool()

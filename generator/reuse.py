@@ -161,6 +161,15 @@ class OutputCache:
         self.last = (self.hits, self.misses)
         self.hits = self.misses = 0
 
+    def abort(self) -> None:
+        """A build that failed: detach the warning counters it left, keep the stored pages
+        (each is what its key says, whatever became of the build)."""
+        for pending in self.pages.values():
+            if pending.warnings is not None:
+                logging.getLogger("mkdocs").removeHandler(pending.warnings)
+        self.pages = {}
+        self.hits = self.misses = 0
+
     def clear(self) -> None:
         self.entries.clear()
         self.pages = {}

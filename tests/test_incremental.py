@@ -46,31 +46,6 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_rebuild_through_the_caches_equals_a_clean_build(project: Path) -> None:
-    _build(project, "site-first")
-    assert cache.PAGES.last[0] == 0  # nothing to reuse yet
-
-    # Edit one claim's figure, as an analyst saving a file while `mkdocs serve` runs.
-    deployment = project / "content" / "deployments" / "dprk-troops-in-russia.yaml"
-    _edit(
-        deployment,
-        "        value: 3000\n        qualifier: at-least",
-        "        value: 3500\n        qualifier: at-least",
-    )
-    incremental = _files(_build(project, "site-incremental"))
-    reused, rendered = cache.PAGES.last
-    assert reused > 0 and rendered > 0  # some pages came from the cache, the edited ones not
-
-    cache.clear()
-    clean = _files(_build(project, "site-clean"))
-    assert cache.PAGES.last[0] == 0
-    assert sorted(incremental) == sorted(clean)
-    differ = [name for name in clean if incremental[name] != clean[name]]
-    assert differ == []
-    page = incremental["deployments/dprk-troops-in-russia/index.html"].decode()
-    assert "at least 3,500" in page
-
-
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
@@ -84,6 +59,37 @@ def _serve_build(project: Path, site: str) -> Path:
     finally:
         config.plugins.on_startup(command="build", dirty=False)  # the plugins outlive a test
     return project / site
+
+
+def test_a_single_build_keeps_no_rendered_pages(project: Path) -> None:
+    _build(project, "site-first")
+    _build(project, "site-again")
+    assert cache.PAGES.last == (0, 0) and cache.PAGES.entries == {}
+
+
+def test_rebuild_through_the_caches_equals_a_clean_build(project: Path) -> None:
+    _serve_build(project, "site-first")
+    assert cache.PAGES.last[0] == 0  # nothing to reuse yet
+
+    # Edit one claim's figure, as an analyst saving a file while `mkdocs serve` runs.
+    deployment = project / "content" / "deployments" / "dprk-troops-in-russia.yaml"
+    _edit(
+        deployment,
+        "        value: 3000\n        qualifier: at-least",
+        "        value: 3500\n        qualifier: at-least",
+    )
+    incremental = _files(_serve_build(project, "site-incremental"))
+    reused, rendered = cache.PAGES.last
+    assert reused > 0 and rendered > 0  # some pages came from the cache, the edited ones not
+
+    cache.clear()
+    clean = _files(_serve_build(project, "site-clean"))
+    assert cache.PAGES.last[0] == 0
+    assert sorted(incremental) == sorted(clean)
+    differ = [name for name in clean if incremental[name] != clean[name]]
+    assert differ == []
+    page = incremental["deployments/dprk-troops-in-russia/index.html"].decode()
+    assert "at least 3,500" in page
 
 
 @pytest.mark.parametrize(
@@ -189,3 +195,33 @@ def test_a_render_that_warned_is_never_reused(warn: bool) -> None:
     assert again.content == "<p>x</p>"
     # A warning must show (and fail --strict) on every build: such a page is rendered again.
     assert again.renders == (1 if warn else 0)
+
+
+def test_a_failed_serve_build_leaves_no_warning_counter_behind(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that fails while its theme render is watched for warnings: the watcher goes."""
+    import logging
+
+    monkeypatch.setattr(reuse, "SAFE_PLUGINS", reuse.SAFE_PLUGINS | {"hooks.py"})
+    _serve_build(project, "site-first")
+    before = list(logging.getLogger("mkdocs").handlers)
+    (project / "hooks.py").write_text(
+        "def on_page_context(context, page, config, nav):\n"
+        "    if page.file.src_uri == 'method.md':\n"
+        "        raise RuntimeError('boom')\n"
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nhooks:\n  - hooks.py\n")
+    started = reuse.OutputCache.start
+    keyed: list[int] = []
+    monkeypatch.setattr(
+        reuse.OutputCache,
+        "start",
+        lambda self, *a: keyed.append(1) or started(self, *a),
+    )
+    with pytest.raises(RuntimeError, match="boom"):
+        _serve_build(project, "site-broken")
+    assert keyed  # the cache was in use in the failed build
+    assert logging.getLogger("mkdocs").handlers == before
+    assert reuse.OUTPUTS.pages == {}
