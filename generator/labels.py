@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -56,9 +57,28 @@ def date_key(when: When | None) -> tuple[str, str]:
     return (when.start.isoformat(), when.end.isoformat())
 
 
+def field_of(record: Any, name: str) -> Any:
+    """``record.name``, or None when the record's kind has no such field: what
+    ``getattr(record, name, None)`` gives, without pydantic's slow missing-attribute path."""
+    fields = _fields(type(record))
+    if fields is not None and name not in fields:
+        return None
+    return getattr(record, name, None)
+
+
+@functools.cache
+def _fields(kind: type) -> frozenset[str] | None:
+    """The attribute names of a pydantic model class (fields and properties), or None."""
+    model_fields = getattr(kind, "model_fields", None)
+    if not isinstance(model_fields, dict):
+        return None
+    properties = {n for n in dir(kind) if isinstance(getattr(kind, n, None), property)}
+    return frozenset(model_fields) | frozenset(properties)
+
+
 def originator_of(record: Any) -> str | None:
     """Who a fact is attributed to: its originator, or the actor of a reaction."""
-    value = getattr(record, "originator", None) or getattr(record, "actor", None)
+    value = field_of(record, "originator") or field_of(record, "actor")
     return value if isinstance(value, str) else None
 
 
@@ -74,7 +94,7 @@ def fact_title(content: Content, fact_id: str) -> str:
         treaty = next((t for t in content.treaties if t.signature is record), None)
         return f"Signature of the {treaty.title}" if treaty else "Signature"
     for name in ("title", "name", "summary", "text"):
-        value = getattr(record, name, None)
+        value = field_of(record, name)
         if isinstance(value, str):
             return value
     return fact_id

@@ -17,7 +17,7 @@ import jinja2
 from . import memo
 from .content import Content
 from .guide import editor_guide
-from .labels import COUNTS_LABEL, KIND_LABEL, by_date, date_key, originator_of, slug
+from .labels import COUNTS_LABEL, KIND_LABEL, by_date, date_key, field_of, originator_of, slug
 from .markdown_text import Md, attribute, escape, finalize
 from .model import CREDIBILITY_MEANING, LIKELIHOOD, RELIABILITY_MEANING, Actor, Estimate, Reaction
 from .navigation import navigation
@@ -60,7 +60,7 @@ def _page_tags(content: Content, facts: set[str]) -> list[str]:
     for fact_id in facts:
         record = content.ids[fact_id].record
         for role in ("originator", "actor", "speaker", "origin", "destination", "parties"):
-            value = getattr(record, role, None)
+            value = field_of(record, role)
             for actor_id in value if isinstance(value, list) else [value]:
                 if isinstance(actor_id, str):
                     actor = content.actor(actor_id)
@@ -243,7 +243,7 @@ def _evidence(content: Content) -> dict[str, list[tuple[str, Any]]]:
     """Document id -> [(fact id, record)] of every fact citing it, in file order."""
     cited: dict[str, list[tuple[str, Any]]] = {d.id: [] for d in content.documents}
     for fact_id, placed in content.ids.items():
-        document = getattr(placed.record, "document", None)
+        document = field_of(placed.record, "document")
         if document is not None:
             cited[document].append((fact_id, placed.record))
     return cited
@@ -255,7 +255,7 @@ def _actors_with_facts(content: Content) -> list[tuple[Actor, list[str]]]:
     roles = ("originator", "speaker", "actor", "body", "signatories")
     for fact_id, placed in content.ids.items():
         for role in roles:
-            value = getattr(placed.record, role, None)
+            value = field_of(placed.record, role)
             for actor_id in value if isinstance(value, list) else [value]:
                 if isinstance(actor_id, str) and fact_id not in facts[actor_id]:
                     facts[actor_id].append(fact_id)

@@ -7,6 +7,7 @@ from typing import Any
 
 from .content import Content
 from .dates import When
+from .labels import field_of
 from .model import Deployment, Document, Estimate, Event, Phase, Reaction, Signature, Stage
 
 
@@ -36,7 +37,7 @@ def _dates(record: Any) -> list[When]:
         return [w for w in (record.claimed,) if w is not None]
     if isinstance(record, Document):
         return [record.published]
-    when = getattr(record, "when", None)
+    when = field_of(record, "when")
     return [when] if isinstance(when, When) else []
 
 
