@@ -214,7 +214,10 @@ def template_digest(
         if name in seen:
             continue
         seen.add(name)
-        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        try:
+            source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            return None  # the render reports it, with the template that names it
         referenced = reads_only_keyed(env, source, allowed)
         if referenced is None:
             return None
@@ -227,7 +230,10 @@ def template_digest(
 def _check(source: str, allowed: frozenset[str], filters: frozenset[str]) -> tuple[str, ...] | None:
     env = jinja2.Environment()
     env.filters.update({name: str for name in filters - set(env.filters)})
-    ast = env.parse(source)
+    try:
+        ast = env.parse(source)
+    except jinja2.TemplateSyntaxError:
+        return None  # the render reports it, at the template's file and line
     if not meta.find_undeclared_variables(ast) <= allowed | {"page", "content"}:
         return None
     bases = {

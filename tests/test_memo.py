@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import cache, memo, plan
+from generator.errors import ContentError
 from generator.pipeline import generate
 from generator.render import DEFAULT_TEMPLATES, Renderer
 
@@ -113,7 +114,6 @@ def test_a_template_reading_unkeyed_facts_is_never_memoised(
     overrides.mkdir()
     source = (DEFAULT_TEMPLATES / "treaty.md.j2").read_text(encoding="utf-8")
     (overrides / "treaty.md.j2").write_text(source + "\n" + body + "\n", encoding="utf-8")
-    (overrides / "x.md.j2").write_text("x", encoding="utf-8")
     env = Renderer(overrides).env
     names = ("treaty.md.j2", "_footer.md.j2")
     allowed = memo.CONSTANTS | {"treaty"}
@@ -130,3 +130,24 @@ def test_home_with_the_chronology_strip_is_never_stored(example_content: Path) -
     stored = {s.markdown for s in memo.PAGES.entries.values()}
     home = next(p for p in pages if p.path == "index.md")
     assert home.markdown not in stored
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("# T\n{% for x in %}\n", "overrides/treaty.md.j2:2:"),
+        ('# T\n{% include "missing.md.j2" %}\n', "missing.md.j2"),
+    ],
+    ids=["syntax error", "missing include"],
+)
+def test_a_broken_override_is_reported_at_its_file_while_memoising(
+    example_content: Path, tmp_path: Path, source: str, expected: str
+) -> None:
+    """The memo's template check never raises: the render reports the template's problem."""
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "treaty.md.j2").write_text(source, encoding="utf-8")
+    for memoise in (False, True):
+        with pytest.raises(ContentError) as caught:
+            generate(example_content, overrides, tmp_path, memoise=memoise)
+        assert expected in caught.value.report()
