@@ -125,12 +125,13 @@ class Renderer:
         )
         deployments = sorted(content.deployments, key=lambda d: d.id)
         headlines = _headlines(deployments)
+        shown = {d.id for d in headlines}
         shared = {
             "briefing": content.briefing,
             "content": content,
             "deployments": deployments,
             "headlines": headlines,
-            "other_deployments": [d for d in deployments if d not in headlines],
+            "other_deployments": [d for d in deployments if d.id not in shown],
             "treaties": sorted(content.treaties, key=lambda t: t.id),
             "reactions_by_actor": _reactions_by_actor(content),
             "timeline": timeline,

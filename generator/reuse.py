@@ -241,7 +241,11 @@ def _folder_state(folder: Path) -> str:
     lines = [str(resolved)]
     for root, _, names in sorted(os.walk(resolved)):
         for name in sorted(names):
-            stat = os.stat(os.path.join(root, name))
+            try:
+                stat = os.stat(os.path.join(root, name))
+            except OSError:  # gone while walking: an edit under way, the next build sees it
+                lines.append(f"{root}/{name}\0gone")
+                continue
             lines.append(f"{root}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}")
     return "\n".join(lines) + "\n"
 

@@ -202,3 +202,26 @@ def test_a_scan_worker_exits_when_its_build_is_gone() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=15)
     assert result.returncode == 0
+
+
+def test_home_headlines_are_the_deployments_with_the_latest_claims(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from generator import render
+    from generator.dates import When
+
+    def deployment(n: int, *claimed: str | None) -> SimpleNamespace:
+        estimates = [SimpleNamespace(claimed=None if c is None else When(date=c)) for c in claimed]
+        return SimpleNamespace(id=f"d{n}", estimates=estimates)
+
+    monkeypatch.setattr(render, "HOME_HEADLINES", 2)
+    deployments = [
+        deployment(1, "2024-10-01"),
+        deployment(2, "2023-01-01", "2024-10-23"),  # its latest claim counts
+        deployment(3, None),  # undated: never ahead of a dated one
+        deployment(4, "2024-10-20"),
+    ]
+    assert [d.id for d in render._headlines(deployments)] == ["d2", "d4"]  # in id order
+    assert render._headlines(deployments[:2]) == deployments[:2]  # few: all of them
