@@ -1,11 +1,13 @@
 """briefing: contested facts in YAML -> validated model -> Markdown pages -> MkDocs site.
 
-The core (loader, validate, render, pipeline) imports neither ``mkdocs`` nor ``click``;
-:mod:`generator.plugin` and :mod:`generator.cli` are thin shells over :func:`generate`.
+Data flows one way: :mod:`generator.facts` <- :mod:`generator.render` <- :mod:`generator.pipeline`
+<- the shells (:mod:`generator.plugin`, the only package that imports ``mkdocs``;
+:mod:`generator.cli`, the only one that imports ``click``; :mod:`generator.scaffold`).
+:mod:`generator.sitecheck` checks a built site and imports neither.
 """
 
-from .errors import ContentError, Problem
-from .pipeline import generate, load
-from .render import Page, navigation
+from generator.errors import ContentError, Problem
+from generator.pipeline import generate, load
+from generator.render import Page, navigation
 
 __all__ = ["ContentError", "Page", "Problem", "generate", "load", "navigation"]

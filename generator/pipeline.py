@@ -1,24 +1,48 @@
 """The one entry point: content folder -> validated facts -> pages, all in memory.
 
-Plugin and CLI both call :func:`generate`; neither does anything the other cannot.
+Plugin and CLI both call :func:`generate`; neither does anything the other cannot. What a
+serve keeps between rebuilds is a :class:`Session` its caller owns and passes in.
 """
 
 from __future__ import annotations
 
-import functools
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import Content
-from .errors import ContentError, display_path
-from .loader import load_content
-from .render import Page, Renderer
-from .template_errors import template_problem
-from .validate import build_content
+from generator.errors import ContentError, display_path
+from generator.facts.content import Content
+from generator.facts.loader import Parsing, load_content
+from generator.facts.parse_cache import ParseCache
+from generator.facts.validate import build_content
+from generator.render.memo import Memo
+from generator.render.renderer import Page, Renderer
+from generator.render.template_errors import template_problem
 
 
-def load(content_dir: Path, root: Path | None = None) -> Content:
+@dataclass
+class Session:
+    """What `mkdocs serve` keeps from one rebuild to the next: parsed fact files, each
+    page's Markdown (reused while nothing it is made from changed) and the renderers, whose
+    Jinja environments keep compiled templates (and reload a template whose file changed)."""
+
+    parsed: Parsing = field(default_factory=ParseCache)
+    memo: Memo | None = None
+    renderers: dict[tuple[Path | None, bool], Renderer] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.memo is None:
+            self.memo = Memo(self.parsed.file_digest)
+
+    def renderer(self, overrides: Path | None, directory_urls: bool) -> Renderer:
+        key = (overrides, directory_urls)
+        if key not in self.renderers:
+            self.renderers[key] = Renderer(overrides, directory_urls=directory_urls, memo=self.memo)
+        return self.renderers[key]
+
+
+def load(content_dir: Path, root: Path | None = None, parsed: Parsing | None = None) -> Content:
     """Load and validate; raise :class:`ContentError` with every problem found."""
-    files, problems = load_content(content_dir, root)
+    files, problems = load_content(content_dir, root, parsed)
     shown = display_path(content_dir, root)
     content, more = build_content(files, content_dir, complete=not problems, shown_as=shown)
     problems.extend(more)
@@ -27,29 +51,27 @@ def load(content_dir: Path, root: Path | None = None) -> Content:
     return content
 
 
-@functools.lru_cache(maxsize=8)
-def _renderer(overrides: Path | None, directory_urls: bool, memoise: bool) -> Renderer:
-    """One renderer per settings for the process: its Jinja environment keeps compiled
-    templates across `mkdocs serve` rebuilds (and reloads a template whose file changed)."""
-    return Renderer(overrides, directory_urls=directory_urls, memoise=memoise)
-
-
 def generate(
     content_dir: Path,
     overrides: Path | None = None,
     root: Path | None = None,
     *,
     directory_urls: bool = True,
-    memoise: bool = False,
+    session: Session | None = None,
 ) -> list[Page]:
     """Every page of the briefing, rendered to Markdown, in navigation order.
 
     ``directory_urls`` says how the site builder names pages (MkDocs' setting of that
-    name), for links in charts that the builder does not rewrite. ``memoise`` reuses the
-    Markdown of pages whose inputs did not change since the last call (`mkdocs serve`)."""
-    content = load(content_dir, root)
+    name), for links in charts that the builder does not rewrite. With a ``session``,
+    whatever did not change since its last call is reused (`mkdocs serve`); without one,
+    everything is made afresh and nothing is kept."""
+    content = load(content_dir, root, session.parsed if session else None)
+    if session is None:
+        renderer = Renderer(overrides, directory_urls=directory_urls)
+    else:
+        renderer = session.renderer(overrides, directory_urls)
     try:
-        return _renderer(overrides, directory_urls, memoise).render(content)
+        return renderer.render(content)
     except Exception as exc:
         # A template failing is the author's to fix: report its file and line, no traceback.
         problem = template_problem(exc, root)

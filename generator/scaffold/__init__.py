@@ -15,17 +15,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .checks import expected_data, validate_with
-from .entry import Entry, build_entry, entry_lines
-from .exceptions import UsageProblem, WriteFailed
+from generator.scaffold.checks import expected_data, validate_with
+from generator.scaffold.entry import Entry, build_entry, entry_lines
+from generator.scaffold.exceptions import UsageProblem, WriteFailed
 
 # _write_checked below looks _write_atomic up here, where the tests replace it.
-from .files import _decode, _parsed, _write_atomic
-from .insertion import Insertion, find_insertion, insert
-from .kinds import ALIASES, KIND_NAMES, KINDS, FieldSpec, KindSpec, Shape, kind_spec
-from .options import check_options, missing, options
-from .quoting import WIDTH
-from .target import Target, find_target, parent_ids
+from generator.scaffold.files import _decode, _parsed, _write_atomic
+from generator.scaffold.insertion import Insertion, find_insertion, insert
+from generator.scaffold.kinds import (
+    ALIASES,
+    KIND_NAMES,
+    KINDS,
+    FieldSpec,
+    KindSpec,
+    Shape,
+    kind_spec,
+)
+from generator.scaffold.options import check_options, missing, options
+from generator.scaffold.quoting import WIDTH
+from generator.scaffold.target import Target, find_target, parent_ids
 
 __all__ = [
     "ALIASES",

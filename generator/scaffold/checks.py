@@ -10,10 +10,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContentError, Problem, display_path
-from ..loader import Loc
-from ..pipeline import load
-from .entry import Entry
+from generator.errors import ContentError, Problem, display_path
+from generator.facts.loader import Loc
+from generator.pipeline import load
+from generator.scaffold.entry import Entry
 
 
 def expected_data(old: Any, loc: Loc, entry: Entry) -> Any:

@@ -6,9 +6,9 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from .kinds import FieldSpec, KindSpec
-from .options import _given
-from .quoting import WIDTH, _field_lines
+from generator.scaffold.kinds import FieldSpec, KindSpec
+from generator.scaffold.options import _given
+from generator.scaffold.quoting import WIDTH, _field_lines
 
 Entry = dict[str, Any]
 

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..loader import parse_text
+from generator.facts.loader import parse_text
 
 
 def _write_atomic(path: Path, data: bytes, mode: int) -> None:

@@ -9,8 +9,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import ContentError, Problem
-from ..loader import Loc
+from generator.errors import ContentError, Problem
+from generator.facts.loader import Loc
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .. import model
-from ..dates import When
+from generator.facts import model
+from generator.facts.dates import When
 
 Shape = Literal["text", "refs", "date", "choice"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .exceptions import UsageProblem
-from .kinds import KINDS, FieldSpec, KindSpec
+from generator.scaffold.exceptions import UsageProblem
+from generator.scaffold.kinds import KINDS, FieldSpec, KindSpec
 
 
 def _option_dests(field: FieldSpec) -> list[str]:

@@ -8,7 +8,7 @@ import re
 import textwrap
 from typing import Any
 
-from ..loader import parse_text
+from generator.facts.loader import parse_text
 
 WIDTH = 88  # where long text is folded, as in the example content
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContentError, Problem, display_path
-from ..loader import FACT_SUFFIXES, FactFile, Loc, fact_paths, read_file
-from .exceptions import UsageProblem
-from .kinds import KindSpec
+from generator.errors import ContentError, Problem, display_path
+from generator.facts.loader import FACT_SUFFIXES, FactFile, Loc, fact_paths, read_file
+from generator.scaffold.exceptions import UsageProblem
+from generator.scaffold.kinds import KindSpec
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Dialog, Page
-from test_build import build
-from test_corpus import CANARY, literal_project
+
+from tests.facts.test_corpus import CANARY, literal_project
+from tests.plugin.test_build import build
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,105 @@
+"""Warnings: what is legal but suspicious. Validated facts in, warnings out; nothing else.
+
+A warning never stops a build. Each one is placed at the id of the record it is about, and
+belongs to a rule (its id names it in SARIF output, so code hosts can group them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from generator.errors import Problem
+from generator.facts.content import Content
+from generator.facts.model import Estimate, Stage
+
+NOT_YET = ("pending", "expected")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of warning: a stable id, what it means, and the check that finds it."""
+
+    id: str
+    summary: str
+    check: Callable[[Content], Iterator[Problem]]
+
+
+def _warning(content: Content, record_id: str, message: str, hint: str) -> Problem:
+    placed = content.ids[record_id]
+    return Problem(placed.path, placed.line, placed.column, message, hint, severity="warning")
+
+
+def _records(content: Content, kind: type[Any]) -> Iterator[Any]:
+    return (p.record for p in content.ids.values() if isinstance(p.record, kind))
+
+
+def uncited_documents(content: Content) -> Iterator[Problem]:
+    """A document that no fact cites: a source the briefing does not use."""
+    cited = {getattr(p.record, "document", None) for p in content.ids.values()}
+    for document in content.documents:
+        if document.id not in cited:
+            yield _warning(
+                content,
+                document.id,
+                f"document '{document.id}' is cited by no fact",
+                f"cite it from a fact with 'document: {document.id}', or delete it",
+            )
+
+
+def undated_estimates(content: Content) -> Iterator[Problem]:
+    """An estimate whose 'claimed' and 'as_of' give no date: it cannot be placed in time."""
+    for estimate in _records(content, Estimate):
+        dates = [w for w in (estimate.claimed, estimate.as_of) if w is not None and w.resolved]
+        if not dates:
+            yield _warning(
+                content,
+                estimate.id,
+                f"estimate '{estimate.id}' has no date: neither 'claimed' nor 'as_of' gives one",
+                "add 'claimed:' (when it was said) or 'as_of:' (the period it counts), "
+                "with the source's words in 'text'",
+            )
+
+
+def overdue_stages(content: Content) -> Iterator[Problem]:
+    """A treaty stage still pending or expected, dated before the briefing's own date."""
+    edition = content.briefing.date
+    for stage in _records(content, Stage):
+        when = stage.when
+        if stage.status not in NOT_YET or when is None or not when.resolved:
+            continue
+        if when.end < edition.start:
+            yield _warning(
+                content,
+                stage.id,
+                f"stage '{stage.id}' is still '{stage.status}' but dated {when.label()}, "
+                f"before the briefing's date {edition.label()}",
+                "update its status (done?) or its date",
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("uncited-document", "A document that no fact cites.", uncited_documents),
+    Rule(
+        "undated-estimate",
+        "An estimate with no date: neither 'claimed' nor 'as_of' resolves to one.",
+        undated_estimates,
+    ),
+    Rule(
+        "overdue-stage",
+        "A treaty stage still pending or expected, dated before the briefing's date.",
+        overdue_stages,
+    ),
+)
+
+
+def findings(content: Content) -> list[tuple[str, Problem]]:
+    """Every warning with the id of its rule, in file, line and column order."""
+    found = [(rule.id, problem) for rule in RULES for problem in rule.check(content)]
+    return sorted(found, key=lambda item: item[1])
+
+
+def find_warnings(content: Content) -> list[Problem]:
+    """Every warning, in file, line and column order."""
+    return [problem for _, problem in findings(content)]

@@ -1,0 +1,213 @@
+"""The typed fact records: what a fact file may say, each field documented where declared.
+
+The unit is the *claim*: who originated it, which document reported it, when, about what,
+with what value. Conflicting claims are all kept; nothing here ever merges them.
+
+The records live in modules by what they own: ``fields`` (constrained field types),
+``grades`` (Admiralty grades, ICD 203 assessments), ``claims`` (claims, their sources and the
+deployment claims) and ``records`` (the rest); every public name is importable from here.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from generator.facts.model.base import Record
+from generator.facts.model.claims import (
+    Actor,
+    ActorKind,
+    Claim,
+    Counts,
+    Deployment,
+    Document,
+    Estimate,
+    Evidence,
+    Note,
+    Phase,
+    Qualifier,
+)
+from generator.facts.model.fields import (
+    SLUG_MAX,
+    SLUG_PATTERN,
+    WINDOWS_RESERVED,
+    Count,
+    Id,
+    PageId,
+    Ref,
+    Text,
+    Title,
+    Url,
+)
+from generator.facts.model.grades import (
+    CREDIBILITY_MEANING,
+    LIKELIHOOD,
+    RELIABILITY_MEANING,
+    Assessment,
+    Confidence,
+    Credibility,
+    Likelihood,
+    Reliability,
+)
+from generator.facts.model.records import (
+    Briefing,
+    Event,
+    GlossaryEntry,
+    Place,
+    Provision,
+    Reaction,
+    ReactionKind,
+    Signature,
+    Stage,
+    Takeaway,
+    Treaty,
+)
+
+__all__ = [
+    "CREDIBILITY_MEANING",
+    "LIKELIHOOD",
+    "RELIABILITY_MEANING",
+    "SLUG_MAX",
+    "SLUG_PATTERN",
+    "WINDOWS_RESERVED",
+    "Actor",
+    "ActorKind",
+    "Assessment",
+    "Briefing",
+    "Claim",
+    "Confidence",
+    "Count",
+    "Counts",
+    "Credibility",
+    "Deployment",
+    "Document",
+    "Estimate",
+    "Event",
+    "Evidence",
+    "FactFileModel",
+    "GlossaryEntry",
+    "Id",
+    "Likelihood",
+    "Note",
+    "PageId",
+    "Phase",
+    "Place",
+    "Provision",
+    "Qualifier",
+    "Reaction",
+    "ReactionKind",
+    "Record",
+    "Ref",
+    "Reliability",
+    "Signature",
+    "Stage",
+    "Takeaway",
+    "Text",
+    "Title",
+    "Treaty",
+    "Url",
+]
+
+
+class FactFileModel(Record):
+    """What one fact file may hold. Split facts over files as you like."""
+
+    briefing: Briefing | None = Field(
+        None,
+        description="The edition: title, date, cut-off, takeaways. Exactly one file has it.",
+        examples=[
+            {"title": "North Korean troops in Russia", "date": "2024-10-25", "cutoff": "2024-10-25"}
+        ],
+    )
+    documents: list[Document] = Field(
+        default_factory=list,
+        description="The documents that reported the facts (the sources).",
+        examples=[
+            [{"id": "report-2024-10-25", "title": "Troops in Kursk", "published": "2024-10-25"}]
+        ],
+    )
+    actors: list[Actor] = Field(
+        default_factory=list,
+        description="States, organisations, people and groups that claim, react or sign.",
+        examples=[
+            [{"id": "kr-nis", "name": "South Korea's intelligence agency", "kind": "organisation"}]
+        ],
+    )
+    deployments: list[Deployment] = Field(
+        default_factory=list,
+        description="Forces sent somewhere: route, phases and every estimate of their size.",
+        examples=[
+            [
+                {
+                    "id": "dprk-troops-in-russia",
+                    "title": "North Korean troops in Russia",
+                    "force": "North Korean soldiers",
+                    "origin": "north-korea",
+                    "destination": "russia",
+                }
+            ]
+        ],
+    )
+    treaties: list[Treaty] = Field(
+        default_factory=list,
+        description="Treaties, each a stage tracker: signature, provisions, later stages.",
+        examples=[
+            [
+                {
+                    "id": "russia-dprk-partnership",
+                    "title": "Partnership agreement",
+                    "parties": ["russia", "north-korea"],
+                }
+            ]
+        ],
+    )
+    reactions: list[Reaction] = Field(
+        default_factory=list,
+        description="How actors reacted, each typed and with their words.",
+        examples=[
+            [
+                {
+                    "id": "nato-confirms",
+                    "actor": "nato",
+                    "kind": "confirmation",
+                    "summary": "Confirmed the deployment.",
+                    "document": "report-2024-10-25",
+                    "quote": "NATO confirmed",
+                }
+            ]
+        ],
+    )
+    events: list[Event] = Field(
+        default_factory=list,
+        description="Any other dated happenings.",
+        examples=[
+            [
+                {
+                    "id": "russia-counterattack",
+                    "title": "Russian forces counter-attack",
+                    "when": "2024-09",
+                    "document": "report-2024-10-25",
+                    "quote": "Russian forces counterattacked in September.",
+                }
+            ]
+        ],
+    )
+    glossary: list[GlossaryEntry] = Field(
+        default_factory=list,
+        description="Abbreviations shown as tooltips wherever they appear.",
+        examples=[[{"term": "NIS", "meaning": "National Intelligence Service (South Korea)"}]],
+    )
+    places: list[Place] = Field(
+        default_factory=list,
+        description="Places on the schematic map, with approximate coordinates.",
+        examples=[
+            [
+                {
+                    "id": "vladivostok",
+                    "name": "Vladivostok",
+                    "lat": 43.1,
+                    "lon": 131.9,
+                    "basis": "approximate city centre",
+                }
+            ]
+        ],
+    )

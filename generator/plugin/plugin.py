@@ -1,0 +1,195 @@
+"""The MkDocs plugin: adapts MkDocs events to the core and to the objects below, nothing more.
+
+Content is loaded, validated and rendered in ``on_config``, before MkDocs empties
+``site_dir``, so bad facts fail the build and leave the last good site in place. The written
+site is checked in ``on_post_build`` (:mod:`generator.plugin.scanning`); as MkDocs has
+written the files by then, ``briefing build`` builds into a temporary folder and swaps it in
+only when this passed. While serving, the caches of :class:`ServeState` live on this object.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+
+from generator.errors import ContentError
+from generator.pipeline import generate
+from generator.plugin import internals
+from generator.plugin.config import BriefingConfig
+from generator.plugin.preview import problem_pages
+from generator.plugin.scanning import SiteScanner, scan_report, site_policy
+from generator.plugin.serve import ServeState
+from generator.render.renderer import DEFAULT_TEMPLATES, Page, navigation
+from generator.sitecheck.page import ScanPolicy
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+preview_log = logging.getLogger("briefing.preview")  # not MkDocs': a strict build ignores it
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Adds the briefing's pages, generated in memory from the fact files."""
+
+    def __init__(self) -> None:
+        self.serve: ServeState | None = None
+        """The caches of the running `mkdocs serve`; None in a single build."""
+        self.pages: list[Page] = []
+        self.files: dict[str, File] = {}
+        self.root = Path.cwd()
+        self.scanner = SiteScanner()
+        self.always_scan = False
+        """``briefing build`` sets it: the site is checked whatever ``scan`` says."""
+        self.off_because = internals.unsupported(internals.installed_versions())
+        """Why the shortcuts of :mod:`internals` are off, or None."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this object for the whole serve.
+        self.serve = ServeState(shortcuts=not self.off_because) if command == "serve" else None
+        if self.off_because:
+            log.info("briefing: %s: theme shortcuts off, nothing else changes", self.off_because)
+
+    def _path(self, value: str) -> Path:
+        return (self.root / value).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.scanner.start(keep_scans=self.serve is not None)
+        overrides = self._path(self.config.overrides) if self.config.overrides else None
+        session = self.serve.session if self.serve else None
+        try:
+            self.pages = generate(
+                self._path(self.config.content),
+                overrides,
+                root=self.root,
+                directory_urls=config.use_directory_urls,
+                session=session,
+            )
+        except ContentError as exc:
+            if self.serve is None:
+                raise PluginError(
+                    f"briefing: the facts or templates have problems\n{exc.report()}"
+                ) from None
+            # Previewing: show the problems in the browser and the terminal, keep serving.
+            preview_log.error("briefing: the facts have problems\n%s", exc.report())
+            self.pages = problem_pages(exc, self.serve.last_good)
+        else:
+            if self.serve is not None:
+                self.serve.last_good = self.pages
+        if config.nav is None:
+            config.nav = navigation(self.pages)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        site = Path(config.site_dir).resolve()
+        self.files = {}
+        for page in self.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"briefing: {config.docs_dir}/{page.path} would hide the generated page "
+                    f"'{page.title}'; rename or delete it"
+                )
+            file = File.generated(config, page.path, content=page.markdown)
+            # The core refuses unsafe ids; this makes sure no page path can ever escape.
+            if not Path(file.abs_dest_path).resolve().is_relative_to(site):
+                raise PluginError(
+                    f"briefing: the page {page.path!r} would be written outside {config.site_dir}"
+                )
+            files.append(file)
+            self.files[page.path] = file
+        return files
+
+    # Last, so the key holds what every other plugin did to the Markdown (the tags listing).
+    @event_priority(-100)
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.serve is not None:
+            self.serve.page_markdown(page, markdown, config, files)
+        return markdown
+
+    # Last, so every plugin's on_env has run (Material's tags write their listings there).
+    @event_priority(-100)
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.serve is not None:
+            self.serve.theme_env(env, config, files)
+        return env
+
+    # First, so the stored output is what the theme made, before any plugin's context.
+    @event_priority(100)
+    def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        if self.serve is not None:
+            self.serve.outputs.before_render(page, context)
+        return context
+
+    # First, so the stored output is the theme's, before any plugin's on_post_page.
+    @event_priority(100)
+    def _keep_output(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if self.serve is not None:
+            self.serve.outputs.after_render(page, output)
+        return output
+
+    # Last, so the page handed to the check is the page MkDocs writes.
+    @event_priority(-100)
+    def _scan_output(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if not self.off_because:
+            output = internals.name_search_dialog(output)
+        if self.scanning:
+            shown = self.scanner.shown(config.site_dir, self.root)
+            policy = lambda: self.scan_policy(config)  # noqa: E731
+            self.scanner.page_written(output, page.file.dest_uri, policy, shown)
+        return output
+
+    on_post_page = CombinedEvent(_keep_output, _scan_output)
+
+    @property
+    def scanning(self) -> bool:
+        return self.config.scan or self.always_scan
+
+    def scan_policy(self, config: MkDocsConfig) -> ScanPolicy:
+        """What the check of this build's site expects: each generated page's title."""
+        titles: dict[str, str] = {}
+        for page in self.pages:
+            file = self.files.get(page.path)
+            if file is None:
+                continue
+            home = file.page.is_homepage if file.page else file.dest_uri == "index.html"
+            # Material's <title>: the site name alone on the home page, else "title - site".
+            titles[file.dest_uri] = (
+                config.site_name if home else f"{page.title} - {config.site_name}"
+            )
+        return site_policy(self.config.canaries, titles, config.site_url)
+
+    # Last, so the check sees what every other plugin wrote (the search index among them).
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.serve is not None:
+            self.serve.finish()
+        if not self.scanning:
+            self.scanner.discard()
+            return
+        shown = self.scanner.shown(config.site_dir, self.root)
+        problems = self.scanner.check(Path(config.site_dir), self.scan_policy(config), shown)
+        if problems:
+            raise PluginError(scan_report(problems))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.serve is not None:
+            self.serve.outputs.abort()
+
+    def on_shutdown(self) -> None:
+        self.scanner.shutdown()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self._path(self.config.content)))
+        server.watch(str(DEFAULT_TEMPLATES))
+        if self.config.overrides:
+            server.watch(str(self._path(self.config.overrides)))
+        return server

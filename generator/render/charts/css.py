@@ -1,0 +1,88 @@
+"""The charts' stylesheet: CHART_CSS, the colour palette (light and dark) and the font
+sizes written from :data:`FONT`."""
+
+from __future__ import annotations
+
+from generator.render.charts.svg import FONT, _n
+
+PALETTE_SIZE = 8
+
+_LIGHT = ("#0072b2", "#c2410c", "#047857", "#9d4edd", "#be185d", "#7a6500", "#0e7490", "#4338ca")
+_DARK = ("#56b4e9", "#f97316", "#34d399", "#c4a0ff", "#f472b6", "#facc15", "#22d3ee", "#a5b4fc")
+
+
+def _generated_css() -> str:
+    """Font sizes from :data:`FONT`; the palette, light and slate (dark)."""
+    fonts = "".join(f".bc-svg .bc-{k} {{ font-size: {_n(v)}px; }}\n" for k, v in FONT.items())
+    light = "".join(f".bc-c{i} {{ --bc-c: {c}; }}\n" for i, c in enumerate(_LIGHT))
+    dark = "".join(
+        f"[data-md-color-scheme=slate] .bc-c{i} {{ --bc-c: {c}; }}\n" for i, c in enumerate(_DARK)
+    )
+    return fonts + light + dark
+
+
+CHART_CSS = """/* Charts (generator/charts/): static SVG. Every colour is a Material palette
+   variable or a --bc-* below, so the light (default) and dark (slate) schemes both read well; each
+   palette colour has 4.5:1 contrast or more against its scheme's background. */
+.briefing-chart { margin: 1.2em 0; max-width: 100%; }
+.briefing-chart svg { display: block; max-width: 100%; height: auto; }
+.bc-svg {
+  --bc-fg: var(--md-default-fg-color, #222);
+  --bc-muted: var(--md-default-fg-color--light, #666);
+  --bc-faint: var(--md-default-fg-color--lightest, #ddd);
+  --bc-bg: var(--md-default-bg-color, #fff);
+  --bc-ok: #047857; --bc-warn: #b45309; --bc-route: #c2410c; --bc-c: var(--bc-muted);
+  font-family: var(--md-text-font-family, sans-serif);
+}
+[data-md-color-scheme=slate] .bc-svg { --bc-ok: #34d399; --bc-warn: #fbbf24; --bc-route: #f97316; }
+.bc-svg text { fill: var(--bc-fg); }
+.bc-svg .bc-tick, .bc-svg .bc-muted { fill: var(--bc-muted); }
+.bc-svg .bc-status { font-weight: 700; }
+.bc-svg .bc-badge { font-weight: 700; }
+.bc-svg .bc-halo {
+  paint-order: stroke; stroke: var(--bc-bg); stroke-width: 3px; stroke-linejoin: round;
+}
+.bc-axis { stroke: var(--bc-muted); stroke-width: 1; }
+.bc-grid { stroke: var(--bc-faint); stroke-width: 1; }
+.bc-link:hover .bc-mark, .bc-link:focus .bc-mark, .bc-link:hover .bc-step { stroke-width: 3.5; }
+.bc-link:hover text, .bc-link:focus text { text-decoration: underline; }
+.bc-link:focus-visible {
+  outline: 2px solid var(--md-accent-fg-color, #526cfe); outline-offset: 2px;
+}
+/* estimates: colour = originator; hollow = claim undated; diamond, dashed = projected */
+.bc-mark { fill: var(--bc-c); stroke: var(--bc-c); stroke-width: 2; }
+.bc-mark.bc-key { --bc-c: var(--bc-muted); }
+.bc-mark.bc-hollow { fill: var(--bc-bg); }
+.bc-mark.bc-projected { fill-opacity: .35; stroke-dasharray: 4 2.5; }
+.bc-mark.bc-projected.bc-hollow { fill-opacity: 1; }
+/* treaty tracker: done = filled circle with a tick; pending = half-filled diamond;
+   expected = empty dashed square; each also says so in words */
+.bc-step { stroke-width: 2.5; }
+.bc-done { fill: var(--bc-ok); stroke: var(--bc-ok); }
+.bc-tick-mark {
+  fill: none; stroke: var(--bc-bg); stroke-width: 2.5;
+  stroke-linecap: round; stroke-linejoin: round;
+}
+.bc-pending { fill: none; stroke: var(--bc-warn); }
+.bc-half { fill: var(--bc-warn); }
+.bc-expected { fill: none; stroke: var(--bc-muted); stroke-dasharray: 4 3; }
+.bc-track { stroke-width: 3; }
+.bc-track-done { stroke: var(--bc-ok); }
+.bc-track-todo { stroke: var(--bc-muted); stroke-dasharray: 5 4; stroke-width: 2; }
+.bc-svg .bc-status-done { fill: var(--bc-ok); }
+.bc-svg .bc-status-pending { fill: var(--bc-warn); }
+.bc-svg .bc-status-expected { fill: var(--bc-muted); }
+/* chronology strip: colour = kind; tick = a day, band = a month or year, bar = a range */
+.bc-event { fill: var(--bc-c); }
+.bc-event.bc-band { fill-opacity: .3; stroke: var(--bc-c); stroke-width: 1; }
+.bc-leader { stroke: var(--bc-faint); stroke-width: 1; }
+/* route map */
+.bc-place { fill: var(--bc-fg); }
+.bc-leg { fill: none; stroke: var(--bc-route); stroke-width: 2; }
+.bc-leg-expected { stroke-dasharray: 5 4; }
+.bc-arrowhead { fill: var(--bc-route); }
+circle.bc-badge { fill: var(--bc-bg); stroke: var(--bc-route); stroke-width: 1.5; }
+@media print {
+  .bc-svg { --bc-fg: #000; --bc-muted: #444; --bc-faint: #bbb; --bc-bg: #fff; }
+}
+""" + _generated_css()

@@ -1,0 +1,283 @@
+"""The estimates chart: each estimate of a deployment as a mark at its date and value,
+coloured by originator, labelled where there is room, linked to its table row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.facts.model import Deployment, Document, Estimate
+from generator.render.charts.css import PALETTE_SIZE
+from generator.render.charts.scales import _day_domain, _nice_step, _time_ticks, _TimeScale
+from generator.render.charts.svg import (
+    WIDTH,
+    Box,
+    _empty,
+    _figure,
+    _hidden,
+    _legend,
+    _link,
+    _overlap,
+    _path,
+    _swatch,
+    _tag,
+    _text,
+    _text_box,
+    _width,
+    local_href,
+)
+from generator.render.charts.words import _plural, _when_label, figure_text
+from generator.render.labels import COUNTS_LABEL
+from generator.render.markdown_text import Md
+
+_EST_LEFT, _EST_TOP, _EST_RIGHT, _EST_BOTTOM = 44.0, 24.0, WIDTH - 6, 200.0
+_UNDATED_W = 52.0
+
+
+@dataclass(frozen=True)
+class _Point:
+    """One estimate placed: the day it is drawn at, why that day, and its colour."""
+
+    estimate: Estimate
+    day: dt.date | None
+    basis: str  # claimed, as-of, reported or undated
+    colour: int
+
+
+def _placement(estimate: Estimate, documents: Mapping[str, Document]) -> tuple[dt.date | None, str]:
+    """The claim's date, else the start of the period it describes, else publication."""
+    document = documents.get(estimate.document)
+    candidates = [("claimed", estimate.claimed), ("as-of", estimate.as_of)]
+    candidates.append(("reported", document.published if document else None))
+    for basis, when in candidates:
+        if when is not None and when.resolved:
+            return when.start, basis
+    return None, "undated"
+
+
+def _originators(estimates: Sequence[Estimate]) -> list[str]:
+    """Originator ids, sorted ('' for the document's own voice): the palette's order."""
+    return sorted({e.originator or "" for e in estimates})
+
+
+def _who(originator: str, actors: Mapping[str, str]) -> str:
+    return actors.get(originator, originator) if originator else "the report"
+
+
+def _date_words(point: _Point) -> str:
+    if point.basis == "claimed":
+        return _when_label(point.estimate.claimed)
+    if point.basis == "as-of":
+        return f"claim undated, describes {_when_label(point.estimate.as_of)}"
+    if point.basis == "reported" and point.day is not None:
+        return f"claim undated, reported {point.day.day} {point.day:%b %Y}"
+    return "date not stated"
+
+
+def _estimate_words(point: _Point, actors: Mapping[str, str]) -> str:
+    """'<originator>: <figure> <counts>, <date>': tooltip, accessible name, desc line."""
+    estimate = point.estimate
+    what = f"{figure_text(estimate)} {COUNTS_LABEL[estimate.counts]}"
+    return f"{_who(estimate.originator or '', actors)}: {what}, {_date_words(point)}"
+
+
+def _y_ticks(estimates: Sequence[Estimate]) -> list[int]:
+    top = max(e.value if e.value is not None else e.high or 0 for e in estimates)
+    step = _nice_step(float(top))
+    return list(range(0, (math.ceil(max(top, 1) / step) + 1) * step, step))
+
+
+def _estimate_points(deployment: Deployment, documents: Mapping[str, Document]) -> list[_Point]:
+    colours = {o: i % PALETTE_SIZE for i, o in enumerate(_originators(deployment.estimates))}
+    points = []
+    for estimate in deployment.estimates:
+        day, basis = _placement(estimate, documents)
+        points.append(_Point(estimate, day, basis, colours[estimate.originator or ""]))
+    return points
+
+
+def _point_x(points: Sequence[_Point], scale: _TimeScale, undated_x: float) -> dict[str, float]:
+    """x of every mark; marks on the same day are set 12 units apart, in id order."""
+    groups: dict[dt.date | None, list[_Point]] = {}
+    for point in points:
+        groups.setdefault(point.day, []).append(point)
+    xs = {}
+    for day, group in groups.items():
+        centre = scale.x(day.toordinal() + 0.5) if day else undated_x
+        for i, point in enumerate(sorted(group, key=lambda p: p.estimate.id)):
+            xs[point.estimate.id] = centre + (i - (len(group) - 1) / 2) * 12.0
+    return xs
+
+
+def _mark_classes(point: _Point) -> str:
+    classes = ["bc-mark", f"bc-c{point.colour}"]
+    if point.estimate.counts == "projected":
+        classes.append("bc-projected")
+    if point.basis != "claimed":
+        classes.append("bc-hollow")
+    if point.estimate.value is None:
+        classes.append("bc-range")
+    return " ".join(classes)
+
+
+def _mark_shape(point: _Point, x: float, y_of: Callable[[float], float]) -> tuple[str, Box]:
+    """The mark (a bar for a range, a diamond for a projection, else a dot) and its box."""
+    estimate, cls = point.estimate, _mark_classes(point)
+    if estimate.value is None:
+        top, bottom = y_of(estimate.high or 0), y_of(estimate.low or 0)
+        bottom = max(bottom, top + 4)
+        bar = {"x": x - 4, "y": top, "width": 8.0, "height": bottom - top, "rx": 2.0}
+        return _tag("rect", {**bar, "class": cls}), (x - 4, top, x + 4, bottom)
+    y = y_of(estimate.value)
+    if estimate.counts == "projected":
+        diamond = _path([(x, y - 8), (x + 8, y), (x, y + 8), (x - 8, y)])
+        return _tag("path", {"d": diamond, "class": cls}), (x - 8, y - 8, x + 8, y + 8)
+    return _tag("circle", {"cx": x, "cy": y, "r": 5.5, "class": cls}), (x - 6, y - 6, x + 6, y + 6)
+
+
+def _mark_label(point: _Point) -> str:
+    """'1,500 sent', 'about 12,000 projected total': what the mark is, beside it."""
+    return f"{figure_text(point.estimate)} {COUNTS_LABEL[point.estimate.counts]}"
+
+
+def _place_label(text: str, mark: Box, taken: Sequence[Box]) -> tuple[str, Box] | None:
+    """A label right of its mark, else left, above or below; None where none is free."""
+    cy, cx = (mark[1] + mark[3]) / 2 + 4, (mark[0] + mark[2]) / 2
+    spots = [
+        (mark[2] + 4, cy, "start"),
+        (mark[0] - 4, cy, "end"),
+        (cx, mark[1] - 5, "middle"),
+        (cx, mark[3] + 13, "middle"),
+        (mark[2], mark[1] - 5, "end"),
+        (mark[2], mark[3] + 13, "end"),
+        (mark[0], mark[1] - 5, "start"),
+        (mark[0], mark[3] + 13, "start"),
+    ]
+    for x, y, anchor in spots:
+        box = _text_box(x, y, text, "label", anchor)
+        inside = box[0] >= _EST_LEFT + 2 and box[2] <= WIDTH - 2
+        inside = inside and box[1] >= _EST_TOP - 12 and box[3] <= _EST_BOTTOM - 1
+        if inside and not any(_overlap(box, other) for other in taken):
+            return _text(x, y, text, "label", anchor, "bc-halo"), box
+    return None
+
+
+def _estimate_marks(
+    points: Sequence[_Point],
+    xs: Mapping[str, float],
+    y_of: Callable[[float], float],
+    actors: Mapping[str, str],
+) -> list[str]:
+    """Each mark with its label, in a link to the table row; projections labelled first."""
+    shapes = {p.estimate.id: _mark_shape(p, xs[p.estimate.id], y_of) for p in points}
+    taken = [box for _, box in shapes.values()]
+    labels: dict[str, str] = {}
+    for point in sorted(points, key=lambda p: (p.estimate.counts != "projected", p.estimate.id)):
+        placed = _place_label(_mark_label(point), shapes[point.estimate.id][1], taken)
+        if placed is not None:
+            labels[point.estimate.id] = placed[0]
+            taken.append(placed[1])
+    marks = []
+    for point in points:
+        fact_id = point.estimate.id
+        body = shapes[fact_id][0] + labels.get(fact_id, "")
+        marks.append(_link(local_href(fact_id), _estimate_words(point, actors), body))
+    return marks
+
+
+def _estimate_axes(
+    ticks: Sequence[int], y_of: Callable[[float], float], scale: _TimeScale | None, right: float
+) -> list[str]:
+    """Grid lines with thousands-separated values, and the time axis below."""
+    parts = [_text(4, 11, "soldiers", "tick")]
+    for value in ticks:
+        y = y_of(value)
+        line = {"x1": _EST_LEFT, "y1": y, "x2": right, "y2": y, "class": "bc-grid"}
+        parts.append(_tag("line", line) + _text(_EST_LEFT - 5, y + 4, f"{value:,}", "tick", "end"))
+    axis = {"x1": _EST_LEFT, "y1": _EST_BOTTOM, "x2": right, "y2": _EST_BOTTOM, "class": "bc-axis"}
+    parts.append(_tag("line", axis))
+    return parts + (_date_ticks(scale) if scale is not None else [])
+
+
+def _date_ticks(scale: _TimeScale) -> list[str]:
+    """Ticks under the estimates' time axis, each label centred where it fits."""
+    parts = []
+    for ordinal, label in _time_ticks(scale, 50.0):
+        x = scale.x(ordinal)
+        tick = {"x1": x, "y1": _EST_BOTTOM, "x2": x, "y2": _EST_BOTTOM + 4, "class": "bc-axis"}
+        parts.append(_tag("line", tick))
+        if _width(label, "tick") / 2 <= min(x, WIDTH - x):
+            parts.append(_text(x, _EST_BOTTOM + 16, label, "tick", "middle"))
+    return parts
+
+
+def _estimate_legend(points: Sequence[_Point], actors: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Originators by colour, then what the shapes mean (only those drawn)."""
+    originators = _originators([p.estimate for p in points])
+    items = [
+        (_swatch("dot", f"bc-mark bc-c{i % PALETTE_SIZE}"), _who(o, actors))
+        for i, o in enumerate(originators)
+    ]
+    keys = [
+        ("dot", "", "dated by the claim", any(p.basis == "claimed" for p in points)),
+        ("dot", " bc-hollow", "claim undated", any(p.basis != "claimed" for p in points)),
+        ("bar", " bc-range", "low–high range", any(p.estimate.value is None for p in points)),
+        ("diamond", " bc-projected", "projected", any(_projected(p) for p in points)),
+    ]
+    items += [(_swatch(s, "bc-mark bc-key" + c), words) for s, c, words, drawn in keys if drawn]
+    return items
+
+
+def _projected(point: _Point) -> bool:
+    return point.estimate.counts == "projected"
+
+
+def _estimate_desc(
+    deployment: Deployment, points: Sequence[_Point], actors: Mapping[str, str]
+) -> str:
+    originators = _plural(len(_originators(deployment.estimates)), "originator")
+    head = (
+        f"{_plural(len(points), 'estimate')} of {deployment.force} by {originators}, each "
+        "drawn at the date of the claim; a claim without a date is drawn hollow at the start "
+        "of the period it describes, else at the date the document reported it; projections "
+        "are diamonds with a dashed outline; ranges are bars from low to high."
+    )
+    return " ".join([head, *(f"{_estimate_words(p, actors)}." for p in points)])
+
+
+def estimates_chart(
+    deployment: Deployment,
+    documents: Mapping[str, Document],
+    actors: Mapping[str, str] | None = None,
+) -> Md:
+    """Each estimate as a dot (value) or a low–high bar (range): x = date, y = soldiers.
+
+    x is the claim's ``claimed`` date, else the start of ``as_of``, else the document's
+    ``published`` date (those two drawn hollow). ``documents`` maps document id ->
+    Document; ``actors`` maps actor id -> the name to show (default: the id). Colours
+    follow the sorted originator ids. Marks link to ``#<estimate id>`` (the table's rows).
+    """
+    title = f"Estimates of {deployment.title}: {_plural(len(deployment.estimates), 'claim')}"
+    if not deployment.estimates:
+        return _empty("estimates", deployment.id, title, "No estimates recorded.")
+    actors = actors or {}
+    points = _estimate_points(deployment, documents)
+    days = [p.day for p in points if p.day is not None]
+    right = _EST_RIGHT - (_UNDATED_W if len(days) < len(points) else 0)
+    scale = _TimeScale(*_day_domain(days), _EST_LEFT + 8, right - 8) if days else None
+    ticks = _y_ticks(deployment.estimates)
+
+    def y_of(value: float) -> float:
+        return _EST_BOTTOM - value / ticks[-1] * (_EST_BOTTOM - _EST_TOP)
+
+    axes = _estimate_axes(ticks, y_of, scale, right)
+    if len(days) < len(points):
+        axes.append(_text(right + _UNDATED_W / 2, _EST_BOTTOM + 16, "undated", "tick", "middle"))
+    fallback = _TimeScale(0, 1, _EST_LEFT, right)
+    xs = _point_x(points, scale or fallback, right + _UNDATED_W / 2)
+    legend, bottom = _legend(_estimate_legend(points, actors), _EST_BOTTOM + 38)
+    body = [_hidden(axes), *_estimate_marks(points, xs, y_of, actors), legend]
+    words = (title, _estimate_desc(deployment, points, actors))
+    return _figure("estimates", deployment.id, (WIDTH, bottom + 6), words, body, links=True)
