@@ -38,6 +38,7 @@ chromium:  ## Debian's chromium for the browser tests (installed when missing an
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/python -m mypy
 
 test: $(VENV)/.test-deps node_modules/axe-core/axe.min.js chromium lint  ## install what the tests need, run every test
 	$(BIN)/python -m pytest

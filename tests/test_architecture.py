@@ -173,3 +173,102 @@ def test_the_check_would_notice_click() -> None:
     )
     assert result.returncode == 1
     assert "AssertionError: ['click'" in result.stderr
+
+
+STATE_CHECK = r"""
+import copy, dataclasses, importlib, json, pkgutil, shutil, sys, types
+from pathlib import Path
+
+import generator
+
+modules = [generator] + [
+    importlib.import_module(m.name)
+    for m in pkgutil.walk_packages(generator.__path__, "generator.")
+    if m.name != "generator.__main__"
+]
+
+
+def own(module, value):
+    # Whether value was made by this module (not imported into it).
+    made_in = getattr(value, "__module__", None)
+    if isinstance(value, (type, types.FunctionType)) or hasattr(value, "cache_info"):
+        return made_in == module.__name__
+    return made_in is None or made_in == module.__name__ or not callable(value)
+
+
+def comparable(value):
+    # Containers and dataclasses compare by value; anything else by identity.
+    return isinstance(value, (dict, list, set, bytearray)) or (
+        dataclasses.is_dataclass(value) and not isinstance(value, type)
+    )
+
+
+def snapshot():
+    state = {}
+    for module in modules:
+        for name, value in vars(module).items():
+            if name.startswith("__") or isinstance(value, types.ModuleType):
+                continue
+            if name == "annotations" or not own(module, value):
+                continue
+            copied = copy.deepcopy(value) if comparable(value) else None
+            state[f"{module.__name__}.{name}"] = (id(value), copied, value)
+    return state
+
+
+def cached(state):
+    # A memoised function changes (its cache fills) while its identity stays.
+    return sorted(k for k, (_, _, v) in state.items() if hasattr(v, "cache_info"))
+
+
+before = snapshot()
+
+from click.testing import CliRunner
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.cli import main
+
+root, work = Path(sys.argv[1]), Path(sys.argv[2])
+for name in ("content", "docs"):
+    shutil.copytree(root / name, work / name)
+shutil.copy(root / "mkdocs.yml", work / "mkdocs.yml")
+runner = CliRunner()
+for args in (["validate", "--content", str(work / "content")], ["build", "--config", str(work / "mkdocs.yml")]):
+    result = runner.invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+config = load_config(str(work / "mkdocs.yml"), site_dir=str(work / "serve"))
+config.plugins.on_startup(command="serve", dirty=False)
+build(config, serve_url="http://127.0.0.1:8000/")
+facts = work / "content" / "actors.yaml"
+facts.write_text(facts.read_text().replace("name: John Kirby", "name: John F. Kirby"))
+build(load_config(str(work / "mkdocs.yml"), site_dir=str(work / "serve")), serve_url="http://127.0.0.1:8000/")
+config.plugins.on_shutdown()
+
+after = snapshot()
+changed = sorted(
+    k for k, (ident, copied, value) in before.items()
+    if k not in after or after[k][0] != ident or (copied is not None and copied != value)
+)
+added = sorted(set(after) - set(before))
+print(json.dumps({"changed": changed, "added": added, "memoised": cached(before)}))
+"""
+
+
+def test_no_module_global_changes_after_import(tmp_path: Path) -> None:
+    """Import every module, build the example (validate, briefing build, a serve and a
+    rebuild after an edit), and compare every module global: nothing rebound, no value
+    changed, no memoised function (whose cache would fill unseen) - state lives in objects."""
+    import json
+
+    result = subprocess.run(
+        [sys.executable, "-c", STATE_CHECK, str(REPO), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = json.loads(result.stdout.splitlines()[-1])
+    assert found == {"changed": [], "added": [], "memoised": []}

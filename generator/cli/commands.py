@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 import click
 import yaml
@@ -38,6 +40,7 @@ def _fail(exc: ContentError) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefing", prog_name="briefing")
 def main() -> None:
     """Turn a folder of YAML facts into a briefing site."""
 
@@ -210,7 +213,10 @@ def schema(out_file: Path | None) -> None:
     click.echo(f"wrote {out_file}")
 
 
-def _field_options(command: click.Command) -> click.Command:
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def _field_options(command: F) -> F:
     """One option per field of any kind (--id, --quote, --counts...); `new` checks which apply."""
     for dest, help_text, multiple in reversed(scaffold.options()):
         flag = "--" + dest.replace("_", "-")

@@ -74,7 +74,7 @@ def wrap_search(config: Any, outputs: OutputCache) -> None:
         plugin = config.plugins.get(name)
         index = getattr(plugin, "search_index", None)
         add = getattr(index, "add_entry_from_context", None)
-        if add is None or not isinstance(getattr(index, "entries", None), list):
+        if index is None or add is None or not isinstance(getattr(index, "entries", None), list):
             continue
         index.add_entry_from_context = lambda page, index=index, add=add: outputs.index_search(
             page, index, add

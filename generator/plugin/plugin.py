@@ -23,14 +23,13 @@ from generator.errors import ContentError
 from generator.pipeline import generate
 from generator.plugin import internals
 from generator.plugin.config import BriefingConfig
-from generator.plugin.preview import problem_pages
+from generator.plugin.pages import add_pages, page_titles
 from generator.plugin.scanning import SiteScanner, scan_report, site_policy
 from generator.plugin.serve import ServeState
 from generator.render.renderer import DEFAULT_TEMPLATES, Page, navigation
 from generator.sitecheck.page import ScanPolicy
 
 log = logging.getLogger("mkdocs.plugins.briefing")
-preview_log = logging.getLogger("briefing.preview")  # not MkDocs': a strict build ignores it
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -75,9 +74,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 raise PluginError(
                     f"briefing: the facts or templates have problems\n{exc.report()}"
                 ) from None
-            # Previewing: show the problems in the browser and the terminal, keep serving.
-            preview_log.error("briefing: the facts have problems\n%s", exc.report())
-            self.pages = problem_pages(exc, self.serve.last_good)
+            self.pages = self.serve.problem_pages(exc)  # previewing: show them, keep serving
         else:
             if self.serve is not None:
                 self.serve.last_good = self.pages
@@ -86,22 +83,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        site = Path(config.site_dir).resolve()
-        self.files = {}
-        for page in self.pages:
-            if files.get_file_from_path(page.path) is not None:
-                raise PluginError(
-                    f"briefing: {config.docs_dir}/{page.path} would hide the generated page "
-                    f"'{page.title}'; rename or delete it"
-                )
-            file = File.generated(config, page.path, content=page.markdown)
-            # The core refuses unsafe ids; this makes sure no page path can ever escape.
-            if not Path(file.abs_dest_path).resolve().is_relative_to(site):
-                raise PluginError(
-                    f"briefing: the page {page.path!r} would be written outside {config.site_dir}"
-                )
-            files.append(file)
-            self.files[page.path] = file
+        self.files = add_pages(files, self.pages, config)
         return files
 
     # Last, so the key holds what every other plugin did to the Markdown (the tags listing).
@@ -154,18 +136,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return self.config.scan or self.always_scan
 
     def scan_policy(self, config: MkDocsConfig) -> ScanPolicy:
-        """What the check of this build's site expects: each generated page's title."""
-        titles: dict[str, str] = {}
-        for page in self.pages:
-            file = self.files.get(page.path)
-            if file is None:
-                continue
-            home = file.page.is_homepage if file.page else file.dest_uri == "index.html"
-            # Material's <title>: the site name alone on the home page, else "title - site".
-            titles[file.dest_uri] = (
-                config.site_name if home else f"{page.title} - {config.site_name}"
-            )
-        return site_policy(self.config.canaries, titles, config.site_url)
+        """What the check of this build's site expects."""
+        return site_policy(
+            self.config.canaries, page_titles(self.pages, self.files, config), config.site_url
+        )
 
     # Last, so the check sees what every other plugin wrote (the search index among them).
     @event_priority(-100)

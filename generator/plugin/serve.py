@@ -14,12 +14,15 @@ from typing import Any
 
 import jinja2
 
+from generator.errors import ContentError
 from generator.pipeline import Session
 from generator.plugin import internals
 from generator.plugin.outputs import TEMPLATE, TEMPLATE_SOURCE, CompiledTemplates, OutputCache
-from generator.render.renderer import Page
+from generator.plugin.preview import problem_pages
+from generator.render import Page
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+preview_log = logging.getLogger("briefing.preview")  # not MkDocs': a strict build ignores it
 
 
 @dataclass
@@ -39,6 +42,12 @@ class ServeState:
     last_good: list[Page] = field(default_factory=list)
     """The pages of the last build whose facts were good (shown again, as reports, while
     an edit breaks them)."""
+
+    def problem_pages(self, error: ContentError) -> list[Page]:
+        """While the facts have problems: say so in the terminal, and show them on the pages
+        of the last good build (an open page reloads into the report)."""
+        preview_log.error("briefing: the facts have problems\n%s", error.report())
+        return problem_pages(error, self.last_good)
 
     def page_markdown(self, page: Any, markdown: str, config: Any, files: Any) -> None:
         if self.shortcuts:

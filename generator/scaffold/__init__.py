@@ -19,8 +19,8 @@ from generator.scaffold.checks import expected_data, validate_with
 from generator.scaffold.entry import Entry, build_entry, entry_lines
 from generator.scaffold.exceptions import UsageProblem, WriteFailed
 
-# _write_checked below looks _write_atomic up here, where the tests replace it.
-from generator.scaffold.files import _decode, _parsed, _write_atomic
+# _write_checked below looks write_atomic up here, where the tests replace it.
+from generator.scaffold.files import decode, parsed, write_atomic
 from generator.scaffold.insertion import Insertion, find_insertion, insert
 from generator.scaffold.kinds import (
     ALIASES,
@@ -89,14 +89,14 @@ def _write_checked(target: Target, old: bytes | None, new: bytes, expected: Any)
         raise WriteFailed(f"{target.shown} changed while the entry was prepared; nothing written")
     mode = target.path.stat().st_mode & 0o7777 if old is not None else 0o644
     target.path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(target.path, new, mode)
+    write_atomic(target.path, new, mode)
     written = target.path.read_bytes()
-    if written == new and _parsed(_decode(written)[1], target.shown) == expected:
+    if written == new and parsed(decode(written)[1], target.shown) == expected:
         return
     if old is None:
         target.path.unlink()
     else:
-        _write_atomic(target.path, old, mode)
+        write_atomic(target.path, old, mode)
     raise WriteFailed(f"{target.shown} did not read back as written; the original was restored")
 
 
@@ -110,14 +110,14 @@ def add(
     parent = values.get(spec.parent) if spec.parent else None
     target = find_target(content_dir, spec, str(parent) if parent else None, file)
     old = target.path.read_bytes() if target.path.exists() else None
-    bom, text = _decode(old or b"")
+    bom, text = decode(old or b"")
     entry = build_entry(spec, values)
     at = find_insertion(text, target.loc, target.shown)
     lines = entry_lines(spec, entry, at.dash_col, at.item_col)
     new_text, first = insert(text, at, lines)
-    expected = expected_data(_parsed(text, target.shown), target.loc, entry)
+    expected = expected_data(parsed(text, target.shown), target.loc, entry)
     new = bom + new_text.encode("utf-8")
-    new_data = _parsed(new_text, target.shown)  # None if it does not parse: validation says why
+    new_data = parsed(new_text, target.shown)  # None if it does not parse: validation says why
     if new_data is not None and new_data != expected:
         raise WriteFailed(f"the entry would change other data in {target.shown}; nothing written")
     facts = validate_with(content_dir, target.path, new)

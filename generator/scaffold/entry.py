@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.scaffold.kinds import FieldSpec, KindSpec
-from generator.scaffold.options import _given
-from generator.scaffold.quoting import WIDTH, _field_lines
+from generator.scaffold.options import given
+from generator.scaffold.quoting import WIDTH, field_lines
 
 Entry = dict[str, Any]
 
@@ -20,15 +20,15 @@ def _refs(value: object) -> list[str]:
 
 def _date(values: Mapping[str, object], name: str) -> str | Entry | None:
     date, text, rule = (values.get(f"{name}{s}") for s in ("", "_text", "_rule"))
-    if not _given(text) and not _given(rule) and ".." not in str(date or ""):
-        return str(date) if _given(date) else None
+    if not given(text) and not given(rule) and ".." not in str(date or ""):
+        return str(date) if given(date) else None
     when: Entry = {}
-    if _given(text):
+    if given(text):
         when["text"] = str(text)
-    if _given(date):
+    if given(date):
         start, sep, end = str(date).partition("..")
         when.update({"from": start.strip(), "to": end.strip()} if sep else {"date": start})
-    if _given(rule):
+    if given(rule):
         when["rule"] = str(rule)
     return when
 
@@ -43,7 +43,7 @@ def build_entry(spec: KindSpec, values: Mapping[str, object]) -> Entry:
             value = _refs(values.get(field.name) or ()) or None
         else:
             raw = values.get(field.name)
-            value = str(raw) if _given(raw) else None
+            value = str(raw) if given(raw) else None
         if value is not None:
             entry[field.name] = value
     return entry
@@ -91,7 +91,7 @@ def _comment(spec: KindSpec, entry: Entry, col: int) -> list[str]:
 
 def entry_lines(spec: KindSpec, entry: Entry, dash_col: int, item_col: int) -> list[str]:
     """The commented entry, its dash at ``dash_col`` and its keys at ``item_col``."""
-    body = [line for key, value in entry.items() for line in _field_lines(key, value, item_col)]
+    body = [line for key, value in entry.items() for line in field_lines(key, value, item_col)]
     gap = " " * (item_col - dash_col - 1)
     body[0] = f"{' ' * dash_col}-{gap}{body[0][item_col:]}"
     return [*_comment(spec, entry, dash_col), *body]

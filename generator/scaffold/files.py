@@ -11,7 +11,7 @@ from typing import Any
 from generator.facts.loader import parse_text
 
 
-def _write_atomic(path: Path, data: bytes, mode: int) -> None:
+def write_atomic(path: Path, data: bytes, mode: int) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:
@@ -26,11 +26,11 @@ def _write_atomic(path: Path, data: bytes, mode: int) -> None:
         raise
 
 
-def _decode(raw: bytes) -> tuple[bytes, str]:
+def decode(raw: bytes) -> tuple[bytes, str]:
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     return bom, raw[len(bom) :].decode("utf-8")
 
 
-def _parsed(text: str, shown: str) -> Any:
+def parsed(text: str, shown: str) -> Any:
     fact_file, problems = parse_text(text.replace("\r\n", "\n"), shown)
     return None if problems else fact_file.data

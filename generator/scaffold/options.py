@@ -47,7 +47,7 @@ def options() -> list[tuple[str, str, bool]]:
     return found
 
 
-def _given(value: object) -> bool:
+def given(value: object) -> bool:
     return value is not None and value != () and value != ""
 
 
@@ -57,7 +57,7 @@ def check_options(spec: KindSpec, values: Mapping[str, object]) -> None:
     if spec.parent:
         allowed.add(spec.parent)
     for dest, value in values.items():
-        if _given(value) and dest not in allowed:
+        if given(value) and dest not in allowed:
             option = "--" + dest.replace("_", "-")
             takes = ", ".join(f.option for f in spec.fields)
             article = "an" if spec.name[0] in "aeiou" else "a"
@@ -66,7 +66,7 @@ def check_options(spec: KindSpec, values: Mapping[str, object]) -> None:
             )
     for field in spec.fields:
         value = values.get(field.name)
-        if field.choices and _given(value) and value not in field.choices:
+        if field.choices and given(value) and value not in field.choices:
             raise UsageProblem(f"'{value}' is not one of: {', '.join(field.choices)}", field.option)
 
 
@@ -76,6 +76,6 @@ def missing(spec: KindSpec, values: Mapping[str, object]) -> list[FieldSpec]:
         field
         for field in spec.fields
         if field.required
-        and not _given(values.get(field.name))
-        and not any(_given(values.get(other)) for other in field.unless)
+        and not given(values.get(field.name))
+        and not any(given(values.get(other)) for other in field.unless)
     ]

@@ -48,12 +48,12 @@ def _flow_item(text: str) -> str:
     return _quoted(text)
 
 
-def _field_lines(key: str, value: Any, col: int) -> list[str]:
+def field_lines(key: str, value: Any, col: int) -> list[str]:
     pad = " " * col
     if isinstance(value, dict):
         return [
             f"{pad}{key}:",
-            *(ln for k, v in value.items() for ln in _field_lines(k, v, col + 2)),
+            *(ln for k, v in value.items() for ln in field_lines(k, v, col + 2)),
         ]
     if isinstance(value, list):
         return [f"{pad}{key}: [{', '.join(_flow_item(v) for v in value)}]"]

@@ -183,3 +183,12 @@ def test_python_dash_m_generator_help() -> None:
     assert "Turn a folder of YAML facts into a briefing site." in result.stdout
     for command in ("validate", "render", "schema"):
         assert command in result.stdout
+
+
+def test_version_prints_the_installed_version(run) -> None:
+    from importlib import metadata
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == f"briefing, version {metadata.version('briefing')}\n"
+    assert metadata.version("briefing") == "0.1.0"  # pyproject.toml's

@@ -506,14 +506,14 @@ def test_a_failed_read_back_restores_the_file(
 ) -> None:
     path = example_content / "reactions.yaml"
     before = path.read_bytes()
-    real = scaffold._write_atomic
+    real = scaffold.write_atomic
     calls: list[bytes] = []
 
     def corrupting(target: Path, data: bytes, mode: int) -> None:
         calls.append(data)
         real(target, data.replace(b"nato-x", b"nato-y") if len(calls) == 1 else data, mode)
 
-    monkeypatch.setattr(scaffold, "_write_atomic", corrupting)
+    monkeypatch.setattr(scaffold, "write_atomic", corrupting)
     result = run("new", *_reaction("nato-x"))
     assert result.exit_code == 1
     assert "did not read back as written; the original was restored" in result.output
