@@ -50,7 +50,7 @@ schema: $(BIN)/mkdocs  ## regenerate schema/facts.schema.json (the editors' sche
 	$(BIN)/briefing schema --out schema/facts.schema.json
 
 golden: $(VENV)/.test-deps  ## regenerate golden pages, charts and chart CSS; review with git diff
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py tests/test_charts.py -q
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/render/test_golden.py tests/render/test_charts.py -q
 
 clean:
 	rm -rf site site-offline .site-* $(VENV) node_modules

@@ -192,6 +192,8 @@ def build_command(config_file: Path, site_dir: Path | None) -> None:
     except BuildFailed as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    for note in built.notes:
+        click.echo(f"note: {note}", err=True)
     click.echo(f"built {built.site_dir}: {built.pages} pages, all checks passed")
 
 

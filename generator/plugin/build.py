@@ -2,9 +2,10 @@
 
 MkDocs writes into ``site_dir`` as it goes and empties it first, so a build that fails late
 (a strict warning, the scan in ``on_post_build``, an exception in a hook) would leave a broken
-or half-written site. Here the build goes to ``.site-tmp-XXXX`` next to the site (same file
+or half-written site. Here the build goes to a temporary folder next to the site (same file
 system, so the swap is two renames), every check must pass, and only then does it replace the
-previous site. On any failure the previous site is untouched and the temporary folder removed.
+previous site. On any failure the previous site is untouched and the temporary folder removed;
+one build of a site runs at a time (:mod:`generator.plugin.site_folder`).
 Part of the MkDocs shell: it may import MkDocs; the core does not.
 """
 
@@ -13,11 +14,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -27,12 +27,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import display_path, printable
+from generator.plugin import site_folder
 from generator.plugin.plugin import BriefingPlugin
 from generator.plugin.scanning import scan_report
 from generator.sitecheck.site import scan_site
-
-TEMP_PREFIX = ".site-tmp-"
-OLD_PREFIX = ".site-old-"
 
 
 class BuildFailed(Exception):
@@ -45,6 +43,8 @@ class Built:
 
     site_dir: Path
     pages: int
+    notes: list[str] = field(default_factory=list)
+    """What the build noticed on the way: leftovers of earlier builds removed, or not."""
 
 
 class _Collect(logging.Handler):
@@ -150,22 +150,6 @@ def _clamp_mtimes(folder: Path) -> None:
         os.utime(path, (stamp, stamp), follow_symlinks=False)
 
 
-def _swap(new: Path, final: Path) -> None:
-    """Put ``new`` where ``final`` is: rename the old aside, the new in, then delete the old."""
-    if not final.exists():
-        new.rename(final)
-        return
-    old = Path(tempfile.mkdtemp(prefix=OLD_PREFIX, dir=final.parent))
-    old.rmdir()  # rename needs the name free
-    final.rename(old)
-    try:
-        new.rename(final)
-    except OSError:
-        old.rename(final)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(config_file: Path, site_dir: Path | None = None) -> Built:
     """Build, check and swap in the site of ``config_file``; raise :class:`BuildFailed`.
 
@@ -184,29 +168,43 @@ def build_site(config_file: Path, site_dir: Path | None = None) -> Built:
         plugin = _briefing(config)
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
-            temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=final.parent))
         except OSError as exc:
             raise _fail(log, f"cannot build beside {final}: {exc}", final) from None
+        with site_folder.locked(final):
+            notes: list[str] = []
+            site_folder.remove_leftovers(final, notes)
+            pages = _build_aside(config, plugin, log, final, notes)
+    return Built(final, pages, notes)
+
+
+def _build_aside(
+    config: MkDocsConfig, plugin: BriefingPlugin, log: _Collect, final: Path, notes: list[str]
+) -> int:
+    """Build into a temporary folder, check it, swap it in; the number of pages."""
+    try:
+        temp = site_folder.make_temp(final)
+    except OSError as exc:
+        raise _fail(log, f"cannot build beside {final}: {exc}", final) from None
+    try:
+        _readable(temp)
+        config.site_dir = str(temp)
+        shown = display_path(final)
+        plugin.scanner.shown_as = shown
+        plugin.always_scan = True
+        _run(config, log, final)
+        # Again here, after every plugin ran: a later on_post_build may have written more.
+        problems = scan_site(temp, plugin.scan_policy(config), shown)
+        if problems:
+            raise _fail(log, scan_report(problems), final)
+        pages = sum(1 for _ in temp.rglob("*.html"))
+        _clamp_mtimes(temp)
         try:
-            _readable(temp)
-            config.site_dir = str(temp)
-            shown = display_path(final)
-            plugin.scanner.shown_as = shown
-            plugin.always_scan = True
-            _run(config, log, final)
-            # Again here, after every plugin ran: a later on_post_build may have written more.
-            problems = scan_site(temp, plugin.scan_policy(config), shown)
-            if problems:
-                raise _fail(log, scan_report(problems), final)
-            pages = sum(1 for _ in temp.rglob("*.html"))
-            _clamp_mtimes(temp)
-            try:
-                _swap(temp, final)
-            except OSError as exc:
-                raise _fail(log, f"cannot put the new site in place: {exc}", final) from None
-        finally:
-            shutil.rmtree(temp, ignore_errors=True)
-    return Built(final, pages)
+            site_folder.swap(temp, final, notes)
+        except OSError as exc:
+            raise _fail(log, f"cannot put the new site in place: {exc}", final) from None
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+    return pages
 
 
 def _run(config: MkDocsConfig, log: _Collect, final: Path) -> None:

@@ -18,7 +18,7 @@ A reused page is rendered through a one-line template (by the ``template`` front
 key MkDocs already honours) that prints the stored output; every ``on_page_context`` and
 ``on_post_page`` still runs. A theme render that logged a warning is never stored. It is
 on only while serving, and only with plugins known not to add anything else to a page:
-any other plugin turns it off. tests/test_incremental.py proves a rebuild through it is
+any other plugin turns it off. tests/plugin/test_incremental.py proves a rebuild through it is
 byte-identical to a clean one.
 
 The plugin owns the cache (one per serve) and passes MkDocs' objects in; Material's search
