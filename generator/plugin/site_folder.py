@@ -2,10 +2,10 @@
 
 A build works in ``.site-tmp-<site>-XXXX`` beside the site and swaps it in with two renames
 (the old site goes to ``.site-old-<site>-XXXX`` and is deleted). Every build of a site holds
-its lock file (``.briefing-build-<site>.lock``) from before it makes its temporary folder until after
-the swap, so two builds started together run one after the other and end with one complete
-site; and any folder of ours found beside the site while holding the lock was left by a build
-that died (killed mid-way, or a machine that stopped), and is removed.
+its lock file (``.briefing-build-<site>.lock``) from before it makes its temporary folder
+until after the swap, so two builds started together run one after the other and end with
+one complete site; and any folder of ours found beside the site while holding the lock was
+left by a build that died (killed mid-way, or a machine that stopped), and is removed.
 """
 
 from __future__ import annotations
