@@ -132,7 +132,7 @@ def test_only_the_shells_import_mkdocs_and_click() -> None:
 
 def test_no_private_name_is_imported_across_modules() -> None:
     wrong = []
-    for name, path in _modules().items():
+    for path in _modules().values():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("generator"):
                 wrong.extend(
@@ -234,7 +234,11 @@ for name in ("content", "docs"):
     shutil.copytree(root / name, work / name)
 shutil.copy(root / "mkdocs.yml", work / "mkdocs.yml")
 runner = CliRunner()
-for args in (["validate", "--content", str(work / "content")], ["build", "--config", str(work / "mkdocs.yml")]):
+commands = [
+    ["validate", "--content", str(work / "content")],
+    ["build", "--config", str(work / "mkdocs.yml")],
+]
+for args in commands:
     result = runner.invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
 config = load_config(str(work / "mkdocs.yml"), site_dir=str(work / "serve"))

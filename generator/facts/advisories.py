@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
 from generator.errors import Problem
 from generator.facts.content import Content
-from generator.facts.model import Estimate, Stage
+from generator.facts.model import Estimate, Evidence, IndexedRecord, Stage
+
+Kind = TypeVar("Kind", bound=IndexedRecord)
 
 NOT_YET = ("pending", "expected")
 
@@ -31,13 +33,13 @@ def _warning(content: Content, record_id: str, message: str, hint: str) -> Probl
     return Problem(placed.path, placed.line, placed.column, message, hint, severity="warning")
 
 
-def _records(content: Content, kind: type[Any]) -> Iterator[Any]:
+def _records(content: Content, kind: type[Kind]) -> Iterator[Kind]:
     return (p.record for p in content.ids.values() if isinstance(p.record, kind))
 
 
 def uncited_documents(content: Content) -> Iterator[Problem]:
     """A document that no fact cites: a source the briefing does not use."""
-    cited = {getattr(p.record, "document", None) for p in content.ids.values()}
+    cited = {p.record.document for p in content.ids.values() if isinstance(p.record, Evidence)}
     for document in content.documents:
         if document.id not in cited:
             yield _warning(

@@ -5,32 +5,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
 from generator.errors import Problem, printable
 from generator.facts.content import Content
 from generator.facts.loader import FactFile, Loc
-from generator.facts.model import Actor, Document, Estimate, Place
+from generator.facts.model import Actor, Document, Estimate, Evidence, Place
 
-_ACTOR_FIELDS = {
-    "originator",
-    "speaker",
-    "actor",
-    "origin",
-    "destination",
-    "body",
-    "country",
-    "speaks_for",
-    "parties",
-    "signatories",
-}
-_ANY_FACT_FIELDS = {"responds_to", "cites"}
-_KINDS = ("briefing", "documents", "actors", "deployments", "treaties", "reactions", "events")
+_ACTOR_FIELDS = frozenset(
+    {
+        "originator",
+        "speaker",
+        "actor",
+        "origin",
+        "destination",
+        "body",
+        "country",
+        "speaks_for",
+        "parties",
+        "signatories",
+    }
+)
+_ANY_FACT_FIELDS = frozenset({"responds_to", "cites"})
 
 
-def _walk(model: Any, loc: Loc) -> Iterator[tuple[BaseModel, Loc]]:
+def _walk(model: object, loc: Loc) -> Iterator[tuple[BaseModel, Loc]]:
     if isinstance(model, BaseModel):
         yield model, loc
         for name in type(model).model_fields:
@@ -127,16 +127,18 @@ class _Checker:
                     self.ref(file, where, item, want, what)
         if isinstance(record, Estimate):
             self.check_estimate(record, file, loc)
-        document_id = getattr(record, "document", None)
-        quote = getattr(record, "quote", None)
-        placed = self.content.ids.get(document_id or "")
-        if quote and placed and isinstance(placed.record, Document):
+        if isinstance(record, Evidence):
+            self.check_quote(record, file, loc)
+
+    def check_quote(self, record: Evidence, file: FactFile, loc: Loc) -> None:
+        placed = self.content.ids.get(record.document)
+        if record.quote and placed and isinstance(placed.record, Document):
             text = self.archive(placed.record, file, loc)
-            if text is not None and _normalise(quote) not in text:
+            if text is not None and _normalise(record.quote) not in text:
                 self.problem(
                     file,
                     (*loc, "quote"),
-                    f"quote not found verbatim in document '{document_id}'",
+                    f"quote not found verbatim in document '{record.document}'",
                     "copy the passage exactly from the archived text",
                 )
 
@@ -177,7 +179,7 @@ class _Checker:
                 self.check_record(record, file, loc)
         return self.problems
 
-    def _top_records(self) -> Iterator[tuple[Any, str, Loc]]:
+    def _top_records(self) -> Iterator[tuple[BaseModel, str, Loc]]:
         for item in self.content.ids.values():
             if len(item.loc) == 2:
                 yield item.record, item.path, item.loc

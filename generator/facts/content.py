@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.facts.loader import Loc
 from generator.facts.model import (
@@ -13,6 +12,7 @@ from generator.facts.model import (
     Document,
     Event,
     GlossaryEntry,
+    IndexedRecord,
     Place,
     Reaction,
     Treaty,
@@ -23,7 +23,7 @@ from generator.facts.model import (
 class Placed:
     """A record with an id, and where it was written."""
 
-    record: Any
+    record: IndexedRecord
     path: str
     line: int
     column: int
@@ -46,9 +46,17 @@ class Content:
     ids: dict[str, Placed] = field(default_factory=dict)
 
     def actor(self, actor_id: str) -> Actor:
-        record: Actor = self.ids[actor_id].record
+        """The actor of that id (validation made every actor reference resolve)."""
+        record = self.ids[actor_id].record
+        if not isinstance(record, Actor):
+            raise KeyError(f"{actor_id!r} is the id of a {type(record).__name__}, not an actor")
         return record
 
     def document(self, document_id: str) -> Document:
-        record: Document = self.ids[document_id].record
+        """The document of that id (validation made every document reference resolve)."""
+        record = self.ids[document_id].record
+        if not isinstance(record, Document):
+            raise KeyError(
+                f"{document_id!r} is the id of a {type(record).__name__}, not a document"
+            )
         return record

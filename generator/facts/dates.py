@@ -16,6 +16,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import (
@@ -26,42 +27,58 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic.json_schema import JsonSchemaValue
+from pydantic.json_schema import JsonDict, JsonSchemaValue
 from pydantic_core import CoreSchema
 
 Precision = Literal["day", "month", "year", "range", "unresolved"]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
 # In JSON Schema, as an editor's YAML parser types it: '2024-10' and '2024-10-23' are text,
 # but an unquoted '2024' is a number (the loader keeps all three as text).
-_YEAR = {"type": "integer", "minimum": 1, "maximum": 9999}
-_PARTIAL_DATE = {"anyOf": [{"type": "string", "pattern": _DATE.pattern}, _YEAR, {"type": "null"}]}
-# What ``_check`` enforces, as far as JSON Schema says it: a date, an interval or the words.
-_MAPPING_RULES = {
-    "anyOf": [{"required": ["date"]}, {"required": ["from"]}, {"required": ["text"]}],
-    "dependentRequired": {"from": ["to"], "to": ["from"]},
-    "not": {"required": ["date", "from"]},
-}
-WEEKDAYS = [calendar.day_name[i] for i in range(7)]
+def _year() -> JsonDict:
+    return {"type": "integer", "minimum": 1, "maximum": 9999}
 
 
-@functools.lru_cache(maxsize=8192)
+def _partial_date() -> JsonDict:
+    """A date field in JSON Schema (a fresh dict each time: pydantic keeps what it gets)."""
+    return {"anyOf": [{"type": "string", "pattern": _DATE.pattern}, _year(), {"type": "null"}]}
+
+
+def _mapping_rules() -> JsonDict:
+    """What ``_check`` enforces, as far as JSON Schema says it: a date, an interval or the
+    words."""
+    return {
+        "anyOf": [{"required": ["date"]}, {"required": ["from"]}, {"required": ["text"]}],
+        "dependentRequired": {"from": ["to"], "to": ["from"]},
+        "not": {"required": ["date", "from"]},
+    }
+
+
+WEEKDAYS = tuple(calendar.day_name[i] for i in range(7))
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""Days in each month (1-12) of a common year; February gains one in a leap year."""
+
+
 def parse_partial(text: str) -> tuple[dt.date, dt.date, Precision]:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` -> (first day, last day, precision)."""
     match = _DATE.match(text.strip())
     if not match:
         raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
+    year_digits, month_digits, day_digits = match.groups()
+    year = int(year_digits)
     if year < 1:
         raise ValueError(f"'{text}' is not a real date: there is no year 0")
-    if month is None:
+    if month_digits is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    month = int(month_digits)
     if not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a real date: there is no month {month}")
-    last = calendar.monthrange(year, month)[1]
-    if day is None:
+    last = _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))
+    if day_digits is None:
         return dt.date(year, month, 1), dt.date(year, month, last), "month"
+    day = int(day_digits)
     if day == 0:
         raise ValueError(f"'{text}' is not a real date: there is no day 0")
     if not 1 <= day <= last:
@@ -86,20 +103,20 @@ class When(BaseModel):
         None,
         description="One day, month or year: YYYY-MM-DD, YYYY-MM or YYYY.",
         examples=["2024-10-23"],
-        json_schema_extra=_PARTIAL_DATE,
+        json_schema_extra=_partial_date(),
     )
     from_: str | None = Field(
         None,
         alias="from",
         description="Start of an interval (YYYY-MM-DD, YYYY-MM or YYYY).",
         examples=["2024-10-01"],
-        json_schema_extra=_PARTIAL_DATE,
+        json_schema_extra=_partial_date(),
     )
     to: str | None = Field(
         None,
         description="End of an interval (YYYY-MM-DD, YYYY-MM or YYYY).",
         examples=["2024-10-20"],
-        json_schema_extra=_PARTIAL_DATE,
+        json_schema_extra=_partial_date(),
     )
     rule: str | None = Field(
         None,
@@ -112,14 +129,14 @@ class When(BaseModel):
     def __get_pydantic_json_schema__(
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        mapping = {**handler(core_schema), **_MAPPING_RULES}
+        mapping = {**handler(core_schema), **_mapping_rules()}
         shorthand = {
             "type": "string",
             "pattern": _DATE.pattern,
             "description": "A day, month or year: YYYY-MM-DD, YYYY-MM or YYYY.",
             "examples": ["2024-10-23", "2024-06"],
         }
-        year = {**_YEAR, "description": "A year, typed as a number: 2024.", "examples": [2024]}
+        year = {**_year(), "description": "A year, typed as a number: 2024.", "examples": [2024]}
         return {"anyOf": [shorthand, year, mapping]}
 
     @field_validator("date", "from_", "to")
@@ -164,23 +181,35 @@ class When(BaseModel):
     def resolved(self) -> bool:
         return bool(self.date or self.from_)
 
+    @functools.cached_property
+    def span(self) -> tuple[dt.date, dt.date, Precision]:
+        """First day, last day and precision, worked out once per date: sorting and
+        labelling ask for them again and again. Undated: ``date.max`` twice, 'unresolved'.
+        (Kept beside the fields, never a field: the data and the schema are unchanged.)"""
+        if self.date:
+            return parse_partial(self.date)
+        start = parse_partial(self.from_)[0] if self.from_ else dt.date.max
+        end = parse_partial(self.to)[1] if self.to else dt.date.max
+        return start, end, "range" if self.from_ else "unresolved"
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> When:
+        """A copy; one with updated fields works its :attr:`span` out again."""
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            copied.__dict__.pop("span", None)
+        return copied
+
     @property
     def start(self) -> dt.date:
-        first = self.date or self.from_
-        return parse_partial(first)[0] if first else dt.date.max
+        return self.span[0]
 
     @property
     def end(self) -> dt.date:
-        last = self.date or self.to
-        return parse_partial(last)[1] if last else dt.date.max
+        return self.span[1]
 
     @property
     def precision(self) -> Precision:
-        if self.date:
-            return parse_partial(self.date)[2]
-        if self.from_:
-            return "range"
-        return "unresolved"
+        return self.span[2]
 
     def label(self) -> str:
         """The resolved date in a fixed format: '23 Oct 2024', 'Jun 2024', '1–20 Oct 2024'."""

@@ -10,7 +10,7 @@ import yaml
 from generator.facts.schema import fact_file_schema
 
 # Kinds in the order an editor meets them; nested records follow their parents.
-ORDER = [
+ORDER = (
     "Briefing",
     "Takeaway",
     "Assessment",
@@ -29,7 +29,7 @@ ORDER = [
     "GlossaryEntry",
     "Place",
     "When",
-]
+)
 
 
 @dataclass(frozen=True)

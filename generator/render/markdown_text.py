@@ -8,13 +8,13 @@ helpers); the Jinja environment escapes everything else on output.
 
 from __future__ import annotations
 
-import functools
 import re
+from types import MappingProxyType
 
 # Always inert: HTML, emphasis, links, code, attribute lists, tables, extensions
 # (==mark==, ^^ins^^, ~~del~~, ++key++, :emoji:, $math$), snippets (--8<-- needs '<').
-_ALWAYS = set("\\`*_{}[]()#+!|<>&:~^=$")
-_ALWAYS_TABLE = str.maketrans({ch: f"&#{ord(ch)};" for ch in _ALWAYS})
+_ALWAYS = frozenset("\\`*_{}[]()#+!|<>&:~^=$")
+_ALWAYS_TABLE = MappingProxyType(str.maketrans({ch: f"&#{ord(ch)};" for ch in _ALWAYS}))
 # Only syntax at the start of a line: lists, rules, headings, ordered lists.
 _LEADING = re.compile(r"^[-.\d]+")
 
@@ -29,12 +29,9 @@ def escape(value: object) -> Md:
     """Fact text -> Markdown that renders as exactly this text, on one line."""
     if isinstance(value, Md):
         return value
-    # The same names and labels recur on many pages; plain strings only (an Md is never
-    # looked up, so an equal fact text can never come back unescaped).
-    return _escape_text(str(value)) if type(value) is str else _escape_text.__wrapped__(str(value))
+    return _escape_text(str(value))
 
 
-@functools.lru_cache(maxsize=65536)
 def _escape_text(value: str) -> Md:
     text = " ".join(value.split())
     out = text.translate(_ALWAYS_TABLE)
@@ -52,12 +49,42 @@ def finalize(value: object) -> object:
     return escape(value)
 
 
-_ATTRIBUTE = {"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;"}
+class Escaper:
+    """:func:`escape` and :func:`finalize` that remember what they escaped: the same names
+    and labels recur on many pages. Its owner (a renderer) clears it after each render, so
+    it holds one render's text at most."""
+
+    def __init__(self) -> None:
+        self.escaped: dict[str, Md] = {}
+
+    def __call__(self, value: object) -> Md:
+        """As :func:`escape`."""
+        # Plain strings only: an Md is never looked up, so an equal fact text can never
+        # come back unescaped.
+        if type(value) is str:
+            found = self.escaped.get(value)
+            if found is None:
+                found = self.escaped[value] = _escape_text(value)
+            return found
+        return escape(value)
+
+    def finalize(self, value: object) -> object:
+        """As :func:`finalize`."""
+        if isinstance(value, (Md, int, float)):
+            return value
+        return self(value)
+
+    def clear(self) -> None:
+        """Forget everything escaped so far."""
+        self.escaped.clear()
+
+
+_ATTRIBUTE = MappingProxyType({"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;"})
 # Markdown still reads an attribute that sits in Markdown (a link's "title", an inline
 # <abbr title="...">): backticks make code, a backslash escapes, '|' splits a table row.
-_ATTRIBUTE_MARKDOWN = set("`\\|")
-_ATTRIBUTE_TABLE = str.maketrans(
-    {**{ch: f"&#{ord(ch)};" for ch in _ATTRIBUTE_MARKDOWN}, **_ATTRIBUTE}
+_ATTRIBUTE_MARKDOWN = frozenset("`\\|")
+_ATTRIBUTE_TABLE = MappingProxyType(
+    str.maketrans({**{ch: f"&#{ord(ch)};" for ch in _ATTRIBUTE_MARKDOWN}, **_ATTRIBUTE})
 )
 
 

@@ -27,13 +27,14 @@ import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import jinja2
 from jinja2 import meta, nodes
 from pydantic import BaseModel
 
 from generator.facts.content import Content
+from generator.render.page_helpers import SiteIndex
+from generator.render.plan import Planned
 
 CONSTANTS = frozenset(
     {
@@ -83,6 +84,8 @@ SHARED_KINDS = ("actors", "documents", "places", "glossary")
 
 @dataclass
 class Stored:
+    """One page as last rendered: the facts it read (and their files' digest), its Markdown."""
+
     deps: tuple[str, ...]
     deps_digest: str
     markdown: str
@@ -109,6 +112,7 @@ class Memo:
     """(reused, rendered) pages of the last finished render."""
 
     def lookup(self, key: str, content: Content) -> Stored | None:
+        """The page stored under ``key``, if none of the facts it read changed since."""
         self.used.add(key)
         stored = self.entries.get(key)
         if stored is not None and self._deps_digest(content, stored.deps) == stored.deps_digest:
@@ -118,12 +122,14 @@ class Memo:
         return None
 
     def store(self, key: str, content: Content, markdown: str, facts: set[str]) -> None:
+        """Keep a page just rendered, with the facts it read."""
         deps = tuple(sorted(facts))
         digest = self._deps_digest(content, deps)
         if digest is not None:
             self.entries[key] = Stored(deps, digest, markdown, frozenset(facts))
 
     def finish(self) -> None:
+        """End a render: forget the pages it did not ask for, count what it reused."""
         self.entries = {k: v for k, v in self.entries.items() if k in self.used}
         self.used = set()
         self.last = (self.hits, self.misses)
@@ -143,7 +149,7 @@ class Memo:
         return digest.hexdigest()
 
     def page_key(
-        self, shared: str, templates: str, planned: Any, directory_urls: bool, content: Content
+        self, shared: str, templates: str, planned: Planned, directory_urls: bool, content: Content
     ) -> str | None:
         """The key of one page's render, or None when its context cannot be keyed."""
         digest = hashlib.sha1(f"{shared}\0{templates}\0{directory_urls}\n".encode())
@@ -157,7 +163,7 @@ class Memo:
             digest.update(f"\n{name}\0{part}".encode())
         return digest.hexdigest()
 
-    def _value_digest(self, value: Any, content: Content) -> str | None:
+    def _value_digest(self, value: object, content: Content) -> str | None:
         """A context value by what it is made of: records by id and file, the rest by value."""
         if isinstance(value, BaseModel):
             fact_id = getattr(value, "id", None)
@@ -168,14 +174,12 @@ class Memo:
                 return None if file is None else f"<{fact_id}:{file}>"
             return value.model_dump_json()
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            parts = [
-                self._value_digest(getattr(value, f.name), content)
-                for f in dataclasses.fields(value)
-            ]
-            return None if None in parts else f"{type(value).__name__}({','.join(parts)})"  # type: ignore[arg-type]
+            fields = [getattr(value, f.name) for f in dataclasses.fields(value)]
+            parts = self._digests(fields, content)
+            return None if parts is None else f"{type(value).__name__}({','.join(parts)})"
         if isinstance(value, (list, tuple)):
-            parts = [self._value_digest(v, content) for v in value]
-            return None if None in parts else f"[{','.join(parts)}]"  # type: ignore[arg-type]
+            parts = self._digests(value, content)
+            return None if parts is None else f"[{','.join(parts)}]"
         if isinstance(value, dict):
             items = [(repr(k), self._value_digest(v, content)) for k, v in sorted(value.items())]
             if any(part is None for _, part in items):
@@ -185,6 +189,16 @@ class Memo:
             return repr(value)
         return None  # something unknown: never keyed
 
+    def _digests(self, values: Iterable[object], content: Content) -> list[str] | None:
+        """Each value's digest, or None when one of them cannot be keyed."""
+        parts = []
+        for value in values:
+            part = self._value_digest(value, content)
+            if part is None:
+                return None
+            parts.append(part)
+        return parts
+
     def template_digest(
         self, env: jinja2.Environment, names: Iterable[str], allowed: frozenset[str]
     ) -> str | None:
@@ -193,13 +207,16 @@ class Memo:
         digest = hashlib.sha1()
         seen: set[str] = set()
         todo = list(names)
+        loader = env.loader
+        if loader is None:
+            return None  # no templates to read: nothing to key
         while todo:
             name = todo.pop()
             if name in seen:
                 continue
             seen.add(name)
             try:
-                source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+                source, _, _ = loader.get_source(env, name)
             except jinja2.TemplateNotFound:
                 return None  # the render reports it, with the template that names it
             referenced = self.reads_only_keyed(env, source, allowed)
@@ -220,7 +237,7 @@ class Memo:
         return self.checked[key]
 
 
-def shared_digest(content: Content, index: Any) -> str:
+def shared_digest(content: Content, index: SiteIndex) -> str:
     """The facts and the site index that any page may read."""
     digest = hashlib.sha1(content.briefing.model_dump_json().encode())
     for kind in SHARED_KINDS:

@@ -6,29 +6,32 @@ records which facts the page shows (for permalinks and incremental rebuilds).
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import quote
 
 from generator.facts.content import Content
 from generator.facts.dates import When
-from generator.facts.model import CREDIBILITY_MEANING, RELIABILITY_MEANING, Actor, Estimate
+from generator.facts.model import (
+    CREDIBILITY_MEANING,
+    RELIABILITY_MEANING,
+    Actor,
+    Cited,
+    Claim,
+    Deployment,
+    Estimate,
+    Evidence,
+    Treaty,
+)
 from generator.render import figures
-from generator.render.labels import fact_title, figure, originator_of, slug
-from generator.render.markdown_text import Md, attribute, escape
+from generator.render.labels import fact_title, figure, slug
+from generator.render.markdown_text import Escaper, Md, attribute
 
 
 def _directory_url(path: str) -> str:
     """'deployments/x.md' -> 'deployments/x', 'index.md' -> '' (MkDocs' directory URLs)."""
     stem = path.removesuffix(".md")
     return "" if stem == "index" else stem.removesuffix("/index")
-
-
-@functools.lru_cache(maxsize=4096)
-def _relative(target: str, folder: str) -> str:
-    return posixpath.relpath(target, folder)
 
 
 @dataclass
@@ -40,6 +43,16 @@ class SiteIndex:
     document_number: dict[str, int]
     evidence_page: dict[str, str] = field(default_factory=dict)
     """Fact id -> the page of its document's evidence, when the sources are split."""
+    links: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
+    """Links worked out so far, by (target, folder): every page links the same few pages,
+    and ``posixpath.relpath`` is slow."""
+
+    def relative(self, target: str, folder: str) -> str:
+        """The link to page ``target`` from a page in ``folder`` ('.': the top)."""
+        found = self.links.get((target, folder))
+        if found is None:
+            found = self.links[target, folder] = posixpath.relpath(target, folder)
+        return found
 
 
 @dataclass
@@ -48,7 +61,7 @@ class Note:
 
     number: int
     fact_id: str
-    record: Any
+    record: Cited
 
 
 @dataclass
@@ -59,14 +72,21 @@ class PageHelpers:
     index: SiteIndex
     path: str
     directory_urls: bool = True
+    escape: Escaper = field(default_factory=Escaper)
+    """Escapes fact text (one per render, shared by its pages)."""
     facts: set[str] = field(default_factory=set)
     notes: dict[str, Note] = field(default_factory=dict)
     reads_everything: bool = False
     """Set by a helper that reads every fact (the chronology strip): never memoised."""
+    folder: str = field(init=False)
+    """The folder of this page ('.': the top), that its links start from."""
+
+    def __post_init__(self) -> None:
+        self.folder = posixpath.dirname(self.path) or "."
 
     def url(self, target: str) -> str:
         """A link from this page to ``target`` (a page path)."""
-        return _relative(target, posixpath.dirname(self.path) or ".")
+        return self.index.relative(target, self.folder)
 
     def to(self, target: str, anchor: str = "") -> Md:
         """A link target, as Markdown: from this page to the generated page ``target``
@@ -91,32 +111,34 @@ class PageHelpers:
         relative = posixpath.relpath(there or ".", here_dir or ".")
         return "./" if relative == "." else relative + "/"
 
-    def chart(self, kind: str, record: Any = None) -> Md:
+    def chart(self, kind: str, record: Deployment | Treaty | None = None) -> Md:
         """A chart: 'estimates' or 'route' (of a deployment), 'tracker' (of a treaty),
         'strip' (every dated fact)."""
-        if kind == "estimates":
-            return figures.estimates(self.content, record)
-        if kind == "route":
-            return figures.route(self.content, record)
-        if kind == "tracker":
-            return figures.tracker(record)
         if kind == "strip":
             self.reads_everything = True
             return figures.strip(self.content, self.href)
+        if kind == "tracker" and isinstance(record, Treaty):
+            return figures.tracker(record)
+        if kind in ("estimates", "route") and isinstance(record, Deployment):
+            chart = figures.estimates if kind == "estimates" else figures.route
+            return chart(self.content, record)
+        if kind in ("estimates", "route", "tracker"):
+            raise ValueError(f"a chart {kind!r} is not drawn of a {type(record).__name__}")
         raise ValueError(f"unknown chart {kind!r}")
 
     def page_title(self, fact_id: str) -> str:
         """Title of the page that shows a fact."""
         return self.index.page_titles[self.index.fact_page[fact_id]]
 
-    def cite(self, record: Any) -> Md:
+    def cite(self, record: Cited) -> Md:
         """A numbered citation: hover shows who said it and the words; the link leads to
         the fact's evidence on the Sources page; the number matches the page's endnote."""
         note = self.notes.get(record.id)
         if note is None:
             note = self.notes[record.id] = Note(len(self.notes) + 1, record.id, record)
         self.facts.add(record.id)
-        who = self.content.actor(originator_of(record)).name if originator_of(record) else ""
+        actor_id = record.attributed_to
+        who = self.content.actor(actor_id).name if actor_id else ""
         tip = attribute(f"{who}: “{record.quote}”" if who else f"“{record.quote}”")
         target = f"{self.url(self.evidence(record.id))}#ev-{slug(record.id)}"
         return Md(f'[[{note.number}]]({target} "{tip}"){{: .cite }}')
@@ -130,54 +152,56 @@ class PageHelpers:
         parts = []
         for fact_id in fact_ids:
             record = self.content.ids[fact_id].record
-            parts.append(self.cite(record) if hasattr(record, "quote") else self.link(fact_id))
+            parts.append(self.cite(record) if isinstance(record, Evidence) else self.link(fact_id))
         return Md(" ".join(parts))
 
     def link(self, fact_id: str, text: str | None = None) -> Md:
         """A link to a fact where it is shown."""
         page = self.index.fact_page.get(fact_id, "sources.md")
-        label = escape(text if text is not None else fact_title(self.content, fact_id))
+        label = self.escape(text if text is not None else fact_title(self.content, fact_id))
         self.facts.add(fact_id)
         return Md(f"[{label}]({self.url(page)}#{slug(fact_id)})")
 
     def external(self, url: str) -> Md:
         """A link to a document's URL (already checked to be https:, http: or mailto:)."""
         target = quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
-        return Md(f"[{escape(url)}]({target.replace('(', '%28').replace(')', '%29')})")
+        return Md(f"[{self.escape(url)}]({target.replace('(', '%28').replace(')', '%29')})")
 
     def actor(self, actor_id: str | None, fallback: str = "the report") -> Md:
         """An actor's name, linking to its entry on the Sources page."""
         if actor_id is None:
-            return Md(f"_{escape(fallback)}_")
+            return Md(f"_{self.escape(fallback)}_")
         actor: Actor = self.content.actor(actor_id)
+        escape = self.escape
         # The short name (NIS, NSC) after the name: the glossary explains it on hover.
         short = f" ({escape(actor.short)})" if actor.short and actor.short not in actor.name else ""
         return Md(f"[{escape(actor.name)}{short}]({self.url('sources.md')}#{slug(actor_id)})")
 
-    def who(self, record: Any) -> Md:
+    def who(self, record: Cited) -> Md:
         """Who a fact is attributed to, and the speaker: 'US NSC (John Kirby)'."""
-        text = self.actor(originator_of(record))
-        speaker = getattr(record, "speaker", None)
+        text = self.actor(record.attributed_to)
+        speaker = record.speaker if isinstance(record, Claim) else None
         return Md(f"{text} ({self.actor(speaker)})") if speaker else text
 
     def when(self, when: When | None, fallback: str = "not stated") -> Md:
         """A resolved date in a fixed format, with the source's words beside it."""
         if when is None:
-            return Md(f"_{escape(fallback)}_")
-        label = escape(when.label())
+            return Md(f"_{self.escape(fallback)}_")
+        label = self.escape(when.label())
         if when.text:
-            words = f"“{escape(when.text)}”"
+            words = f"“{self.escape(when.text)}”"
             return Md(f"{label} ({words})" if when.resolved else words)
         return label
 
     def figure(self, estimate: Estimate) -> Md:
-        return escape(figure(estimate))
+        """An estimate's figure, as claimed: 'at least 3,000'."""
+        return self.escape(figure(estimate))
 
-    def grade(self, record: Any) -> Md:
+    def grade(self, record: Cited) -> Md:
         """A badge: the source's reliability letter and the claim's credibility digit."""
-        actor_id = originator_of(record)
+        actor_id = record.attributed_to
         reliability = self.content.actor(actor_id).reliability if actor_id else "not graded"
-        credibility = getattr(record, "credibility", "not graded")
+        credibility = record.credibility if isinstance(record, Claim) else "not graded"
         tip = (
             f"Source reliability: {reliability} ({RELIABILITY_MEANING[reliability]}). "
             f"Claim credibility: {credibility} ({CREDIBILITY_MEANING[credibility]})."
@@ -200,9 +224,11 @@ class PageHelpers:
             document = self.content.document(record.document)
             number = self.index.document_number[document.id]
             source = (
-                f"[S{number}, {escape(document.published.label())}]"
+                f"[S{number}, {self.escape(document.published.label())}]"
                 f"({self.url(self.evidence(note.fact_id))}#ev-{slug(note.fact_id)})"
             )
-            lines.append(f"{note.number}. {self.who(record)}: “{escape(record.quote)}” {source}")
+            lines.append(
+                f"{note.number}. {self.who(record)}: “{self.escape(record.quote)}” {source}"
+            )
         lines.append("")
         return Md("\n".join(lines))

@@ -6,11 +6,14 @@ A small briefing has one Chronology and one Sources page; above the thresholds t
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.facts.content import Content
+from generator.facts.model import Event, IndexedRecord
 from generator.render.labels import by_date, slug
+from generator.render.timeline import Entry
 
 
 @dataclass
@@ -51,7 +54,7 @@ claims and links the others (every figure is still on its deployment's page)."""
 class Layout:
     """Where the chronology's and the sources' facts go when a large briefing splits them."""
 
-    months: dict[str, list[Any]] = field(default_factory=dict)
+    months: dict[str, list[Entry]] = field(default_factory=dict)
     """Month ('2024-10') -> its chronology entries, oldest first; empty: not split."""
     documents: dict[str, str] = field(default_factory=dict)
     """Document id -> the page of its evidence; empty: not split."""
@@ -60,13 +63,16 @@ class Layout:
 
     @staticmethod
     def month_page(month: str) -> str:
+        """The page of one month ('2024-10') of a split chronology."""
         return f"chronology/{month}.md"
 
 
-def layout(content: Content, timeline: list[Any], evidence: dict[str, list[Any]]) -> Layout:
+def layout(
+    content: Content, timeline: list[Entry], evidence: Mapping[str, Sequence[object]]
+) -> Layout:
     """How to split the chronology and the sources: only when they are large, so a small
     briefing keeps one page of each (and an edit re-renders a bounded page of a large one)."""
-    months: dict[str, list[Any]] = {}
+    months: dict[str, list[Entry]] = {}
     if len(timeline) > SPLIT_CHRONOLOGY:
         for entry in timeline:
             months.setdefault(entry.when.start.strftime("%Y-%m"), []).append(entry)
@@ -84,9 +90,9 @@ def _stem(fact_id: str) -> str:
     return "index-" if fact_id == "index" else slug(fact_id)
 
 
-def _event_month(event: Any, split: Layout) -> str | None:
+def _event_month(event: Event, split: Layout) -> str | None:
     """The month page an event is anchored on, or None (the chronology's own page)."""
-    when = getattr(event, "when", None)
+    when = event.when
     if not split.months or when is None or not when.resolved:
         return None
     return when.start.strftime("%Y-%m")
@@ -95,79 +101,97 @@ def _event_month(event: Any, split: Layout) -> str | None:
 def plan_pages(
     content: Content,
     split: Layout | None = None,
-    evidence: dict[str, list[Any]] | None = None,
-    actor_facts: dict[str, list[str]] | None = None,
+    evidence: Mapping[str, Sequence[object]] | None = None,
+    actor_facts: Mapping[str, list[str]] | None = None,
 ) -> list[Planned]:
     """Every page, in navigation order. A split page's context holds all it shows (each
     document's citing facts, each actor's facts), so it can be memoised (memo.py)."""
     split = split or Layout()
-    evidence = evidence or {}
-    actor_facts = actor_facts or {}
-    plan = [Planned("home.md.j2", "index.md", "Home")]
-    for deployment in sorted(content.deployments, key=lambda d: d.id):
-        plan.append(
-            Planned(
-                "deployment.md.j2",
-                f"deployments/{deployment.id}.md",
-                deployment.title,
-                "Troop deployments",
-                {"deployment": deployment},
-            )
-        )
-    for treaty in sorted(content.treaties, key=lambda t: t.id):
-        plan.append(
-            Planned(
-                "treaty.md.j2",
-                f"treaties/{treaty.id}.md",
-                treaty.title,
-                "Treaty status",
-                {"treaty": treaty},
-            )
-        )
-    plan.append(Planned("reactions.md.j2", "reactions.md", "International reactions"))
-    if split.months:
-        plan.append(Planned("chronology_index.md.j2", "chronology.md", "Chronology", "Chronology"))
-        for month, entries in split.months.items():
-            events = by_date([e.record for e in entries if e.kind == "event"], "when")
-            plan.append(
-                Planned(
-                    "chronology_month.md.j2",
-                    split.month_page(month),
-                    f"Chronology {month}",
-                    "Chronology",
-                    {"month": month, "entries": entries, "events": events},
-                )
-            )
-    else:
-        plan.append(Planned("chronology.md.j2", "chronology.md", "Chronology"))
-    if split.documents:
-        plan.append(Planned("sources_index.md.j2", "sources.md", "Sources", "Sources"))
-        for document in sorted(content.documents, key=lambda d: d.id):
-            plan.append(
-                Planned(
-                    "sources_document.md.j2",
-                    split.documents[document.id],
-                    document.title,
-                    "Sources",
-                    {"document": document, "facts": evidence.get(document.id, [])},
-                )
-            )
-        for actor in sorted(content.actors, key=lambda a: a.id):
-            plan.append(
-                Planned(
-                    "sources_actor.md.j2",
-                    split.actors[actor.id],
-                    actor.name,
-                    "Sources",
-                    {"actor": actor, "fact_ids": actor_facts.get(actor.id, [])},
-                )
-            )
-    else:
-        plan.append(Planned("sources.md.j2", "sources.md", "Sources"))
-    plan += [
+    return [
+        Planned("home.md.j2", "index.md", "Home"),
+        *_record_pages(content),
+        Planned("reactions.md.j2", "reactions.md", "International reactions"),
+        *_chronology_pages(split),
+        *_source_pages(content, split, evidence or {}, actor_facts or {}),
         Planned("method.md.j2", "method.md", "Method", "About"),
         Planned("guide.md.j2", "guide.md", "Editor's guide", "About"),
         Planned("tags.md.j2", "tags.md", "Tags", "About"),
+    ]
+
+
+def _record_pages(content: Content) -> list[Planned]:
+    """A page per deployment, then per treaty, each by id."""
+    plan = [
+        Planned(
+            "deployment.md.j2",
+            f"deployments/{deployment.id}.md",
+            deployment.title,
+            "Troop deployments",
+            {"deployment": deployment},
+        )
+        for deployment in sorted(content.deployments, key=lambda d: d.id)
+    ]
+    plan += [
+        Planned(
+            "treaty.md.j2",
+            f"treaties/{treaty.id}.md",
+            treaty.title,
+            "Treaty status",
+            {"treaty": treaty},
+        )
+        for treaty in sorted(content.treaties, key=lambda t: t.id)
+    ]
+    return plan
+
+
+def _chronology_pages(split: Layout) -> list[Planned]:
+    """One Chronology page, or an index and a page per month when split."""
+    if not split.months:
+        return [Planned("chronology.md.j2", "chronology.md", "Chronology")]
+    plan = [Planned("chronology_index.md.j2", "chronology.md", "Chronology", "Chronology")]
+    for month, entries in split.months.items():
+        events = by_date([e.record for e in entries if isinstance(e.record, Event)], "when")
+        plan.append(
+            Planned(
+                "chronology_month.md.j2",
+                split.month_page(month),
+                f"Chronology {month}",
+                "Chronology",
+                {"month": month, "entries": entries, "events": events},
+            )
+        )
+    return plan
+
+
+def _source_pages(
+    content: Content,
+    split: Layout,
+    evidence: Mapping[str, Sequence[object]],
+    actor_facts: Mapping[str, list[str]],
+) -> list[Planned]:
+    """One Sources page, or an index, a page per document and one per actor when split."""
+    if not split.documents:
+        return [Planned("sources.md.j2", "sources.md", "Sources")]
+    plan = [Planned("sources_index.md.j2", "sources.md", "Sources", "Sources")]
+    plan += [
+        Planned(
+            "sources_document.md.j2",
+            split.documents[document.id],
+            document.title,
+            "Sources",
+            {"document": document, "facts": evidence.get(document.id, [])},
+        )
+        for document in sorted(content.documents, key=lambda d: d.id)
+    ]
+    plan += [
+        Planned(
+            "sources_actor.md.j2",
+            split.actors[actor.id],
+            actor.name,
+            "Sources",
+            {"actor": actor, "fact_ids": actor_facts.get(actor.id, [])},
+        )
+        for actor in sorted(content.actors, key=lambda a: a.id)
     ]
     return plan
 
@@ -175,21 +199,25 @@ def plan_pages(
 def fact_pages(content: Content, split: Layout | None = None) -> dict[str, str]:
     """Which page shows each fact."""
     split = split or Layout()
-    where: dict[str, str] = {}
+    shown: list[tuple[str, list[IndexedRecord]]] = []
     for deployment in content.deployments:
-        page = f"deployments/{deployment.id}.md"
-        for record in (deployment, *deployment.route, *deployment.estimates, *deployment.notes):
-            where[record.id] = page
+        parts: list[IndexedRecord] = [
+            deployment,
+            *deployment.route,
+            *deployment.estimates,
+            *deployment.notes,
+        ]
+        shown.append((f"deployments/{deployment.id}.md", parts))
     for treaty in content.treaties:
-        page = f"treaties/{treaty.id}.md"
         signature = [treaty.signature] if treaty.signature else []
-        for record in (treaty, *signature, *treaty.provisions, *treaty.stages):
-            where[record.id] = page
-    where.update({r.id: "reactions.md" for r in content.reactions})
+        steps: list[IndexedRecord] = [treaty, *signature, *treaty.provisions, *treaty.stages]
+        shown.append((f"treaties/{treaty.id}.md", steps))
+    shown.append(("reactions.md", [*content.reactions]))
+    where = {record.id: page for page, records in shown for record in records}
     for event in content.events:
         month = _event_month(event, split)
         where[event.id] = "chronology.md" if month is None else split.month_page(month)
-    where.update({r.id: "sources.md" for r in (*content.actors, *content.documents)})
-    where.update({p.id: "sources.md" for p in content.places})
+    sources: list[IndexedRecord] = [*content.actors, *content.documents, *content.places]
+    where.update({record.id: "sources.md" for record in sources})
     where.update({a.id: "index.md" for a in content.briefing.assessments})
     return where

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from types import MappingProxyType
 
 from generator.facts.content import Content
 from generator.facts.dates import When
@@ -12,12 +13,13 @@ from generator.facts.model import (
     Document,
     Estimate,
     Event,
+    Indexed,
+    IndexedRecord,
     Phase,
     Reaction,
     Signature,
     Stage,
 )
-from generator.render.labels import field_of
 
 
 @dataclass(frozen=True)
@@ -27,27 +29,20 @@ class Entry:
     when: When
     fact_id: str
     kind: str
-    record: Any
+    record: IndexedRecord
 
 
-_KIND = {
-    Event: "event",
-    Phase: "deployment",
-    Estimate: "estimate",
-    Signature: "treaty",
-    Stage: "treaty",
-    Reaction: "reaction",
-    Document: "source",
-}
-
-
-def _dates(record: Any) -> list[When]:
-    if isinstance(record, Estimate):
-        return [w for w in (record.claimed,) if w is not None]
-    if isinstance(record, Document):
-        return [record.published]
-    when = field_of(record, "when")
-    return [when] if isinstance(when, When) else []
+_KIND: Mapping[type[Indexed], str] = MappingProxyType(
+    {
+        Event: "event",
+        Phase: "deployment",
+        Estimate: "estimate",
+        Signature: "treaty",
+        Stage: "treaty",
+        Reaction: "reaction",
+        Document: "source",
+    }
+)
 
 
 def chronology(content: Content) -> list[Entry]:
@@ -57,7 +52,7 @@ def chronology(content: Content) -> list[Entry]:
         record = placed.record
         if isinstance(record, Deployment):
             continue
-        for when in _dates(record):
-            if when.resolved:
-                entries.append(Entry(when, fact_id, _KIND.get(type(record), "fact"), record))
+        when = record.dated
+        if when is not None and when.resolved:
+            entries.append(Entry(when, fact_id, _KIND.get(type(record), "fact"), record))
     return sorted(entries, key=lambda e: (e.when.start, e.when.end, e.fact_id))

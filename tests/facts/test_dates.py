@@ -180,3 +180,26 @@ def test_when_is_frozen() -> None:
     with pytest.raises(ValidationError):
         when.date = "2024-10-24"  # type: ignore[misc]
     assert when.date == "2024-10-23"
+
+
+def test_a_dates_span_is_kept_beside_its_fields_not_in_them() -> None:
+    """The resolved interval is worked out once and kept on the date, never as data: equal
+    dates stay equal, dumps and hashes are unchanged, and a copy with new fields redoes it."""
+    when, twin = When.model_validate("2024-10"), When.model_validate("2024-10")
+    assert when.span == (dt.date(2024, 10, 1), dt.date(2024, 10, 31), "month")
+    assert when == twin and hash(when) == hash(twin)
+    assert (
+        when.model_dump()
+        == twin.model_dump()
+        == {
+            "text": None,
+            "date": "2024-10",
+            "from_": None,
+            "to": None,
+            "rule": None,
+        }
+    )
+    moved = when.model_copy(update={"date": "2024-11-05"})
+    assert (moved.start, moved.end, moved.precision) == (dt.date(2024, 11, 5),) * 2 + ("day",)
+    assert when.start == dt.date(2024, 10, 1)
+    assert When.model_validate({"text": "recently"}).span == (dt.date.max,) * 2 + ("unresolved",)

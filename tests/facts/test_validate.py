@@ -7,12 +7,13 @@ documents, actors and ids are there to refer to and every position is in the add
 from __future__ import annotations
 
 import re
+import typing
 from pathlib import Path
 
 import pytest
 
 from generator.errors import ContentError
-from generator.facts.model import Document
+from generator.facts.model import ActorRole, Document
 from generator.pipeline import load
 
 QUOTE = "    document: report-2024-10-25\n    quote: Russian forces counterattacked in September.\n"
@@ -286,3 +287,18 @@ def test_figure_must_be_digits(example_content: Path, write_content, typed: str)
         f"content/extra.yaml:12:16: error: '{typed}' in 'value' is not a whole number "
         "(hint: write digits only, like 3000)"
     ]
+
+
+def test_each_record_says_which_actors_it_names(example_content: Path) -> None:
+    """``actor_roles`` is every field holding actor ids, read off the model: a field added
+    later without a role would be missing here."""
+    roles = set(typing.get_args(ActorRole))
+    content = load(example_content, example_content.parent)
+    for placed in content.ids.values():
+        record = placed.record
+        named = []
+        for name in type(record).model_fields:
+            value = getattr(record, name)
+            if name in roles and value is not None:
+                named += [(name, v) for v in (value if isinstance(value, list) else [value])]
+        assert list(record.actor_roles) == named, record.id

@@ -22,6 +22,7 @@ from generator.facts.dates import When
 from generator.facts.model import Deployment, Estimate, Event, Stage, Treaty
 from generator.pipeline import load
 from generator.render import charts
+from generator.render.charts.svg import overlap, text_box
 from generator.render.timeline import Entry, chronology
 from tests.conftest import assert_golden
 
@@ -108,13 +109,13 @@ def label_boxes(svg: ET.Element, cls: str) -> list[tuple[str, charts.Box]]:
             kind = cls.removeprefix("bc-")
             anchor = text.get("text-anchor", "start")
             x, y = float(text.get("x", "0")), float(text.get("y", "0"))
-            boxes.append((text.text or "", charts._text_box(x, y, text.text or "", kind, anchor)))
+            boxes.append((text.text or "", text_box(x, y, text.text or "", kind, anchor)))
     return boxes
 
 
 def assert_no_overlap(boxes: list[tuple[str, charts.Box]]) -> None:
     for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
-        assert not charts._overlap(box_a, box_b, 0.0), f"{a!r} overlaps {b!r}"
+        assert not overlap(box_a, box_b, 0.0), f"{a!r} overlaps {b!r}"
 
 
 def assert_inside(svg: ET.Element, boxes: list[tuple[str, charts.Box]]) -> None:

@@ -226,5 +226,5 @@ def test_home_headlines_are_the_deployments_with_the_latest_claims(
         deployment(3, None),  # undated: never ahead of a dated one
         deployment(4, "2024-10-20"),
     ]
-    assert [d.id for d in render._headlines(deployments)] == ["d2", "d4"]  # in id order
-    assert render._headlines(deployments[:2]) == deployments[:2]  # few: all of them
+    assert [d.id for d in render.headlines(deployments)] == ["d2", "d4"]  # in id order
+    assert render.headlines(deployments[:2]) == deployments[:2]  # few: all of them

@@ -4,28 +4,19 @@ The unit is the *claim*: who originated it, which document reported it, when, ab
 with what value. Conflicting claims are all kept; nothing here ever merges them.
 
 The records live in modules by what they own: ``fields`` (constrained field types),
-``grades`` (Admiralty grades, ICD 203 assessments), ``claims`` (claims, their sources and the
-deployment claims) and ``records`` (the rest); every public name is importable from here.
+``grades`` (Admiralty grades, ICD 203 assessments), ``claims`` (claims, their sources and
+actors), ``deployments`` and ``treaties`` (each with its parts) and ``records`` (the rest);
+every public name is importable from here. ``base`` holds the bases: every record kind with
+an id is an :class:`Indexed`, and :data:`IndexedRecord` is the union of those kinds.
 """
 
 from __future__ import annotations
 
 from pydantic import Field
 
-from generator.facts.model.base import Record
-from generator.facts.model.claims import (
-    Actor,
-    ActorKind,
-    Claim,
-    Counts,
-    Deployment,
-    Document,
-    Estimate,
-    Evidence,
-    Note,
-    Phase,
-    Qualifier,
-)
+from generator.facts.model.base import ActorRole, Indexed, Record
+from generator.facts.model.claims import Actor, ActorKind, Claim, Document, Evidence
+from generator.facts.model.deployments import Counts, Deployment, Estimate, Note, Phase, Qualifier
 from generator.facts.model.fields import (
     SLUG_MAX,
     SLUG_PATTERN,
@@ -53,14 +44,11 @@ from generator.facts.model.records import (
     Event,
     GlossaryEntry,
     Place,
-    Provision,
     Reaction,
     ReactionKind,
-    Signature,
-    Stage,
     Takeaway,
-    Treaty,
 )
+from generator.facts.model.treaties import Provision, Signature, Stage, Treaty
 
 __all__ = [
     "CREDIBILITY_MEANING",
@@ -71,8 +59,10 @@ __all__ = [
     "WINDOWS_RESERVED",
     "Actor",
     "ActorKind",
+    "ActorRole",
     "Assessment",
     "Briefing",
+    "Cited",
     "Claim",
     "Confidence",
     "Count",
@@ -86,6 +76,8 @@ __all__ = [
     "FactFileModel",
     "GlossaryEntry",
     "Id",
+    "Indexed",
+    "IndexedRecord",
     "Likelihood",
     "Note",
     "PageId",
@@ -106,6 +98,27 @@ __all__ = [
     "Treaty",
     "Url",
 ]
+
+IndexedRecord = (
+    Actor
+    | Document
+    | Place
+    | Deployment
+    | Phase
+    | Estimate
+    | Note
+    | Treaty
+    | Signature
+    | Provision
+    | Stage
+    | Reaction
+    | Event
+    | Assessment
+)
+"""Every kind of record that has an id: what the content's index of ids holds."""
+
+Cited = Claim | Signature | Provision
+"""A record with an id that cites its evidence: a document and the words it quotes."""
 
 
 class FactFileModel(Record):

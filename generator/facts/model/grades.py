@@ -7,44 +7,51 @@ judgements use ICD 203's fixed likelihood words, with confidence stated apart.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.facts.model.base import Record
+from generator.facts.model.base import Indexed
 from generator.facts.model.fields import Id, Ref, Text
 
 Reliability = Literal["A", "B", "C", "D", "E", "F", "not graded"]
 Credibility = Literal["1", "2", "3", "4", "5", "6", "not graded"]
-RELIABILITY_MEANING = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-    "not graded": "the briefing gives no grade: the source offers no basis for one",
-}
-CREDIBILITY_MEANING = {
-    "1": "confirmed by other sources",
-    "2": "probably true",
-    "3": "possibly true",
-    "4": "doubtful",
-    "5": "improbable",
-    "6": "truth cannot be judged",
-    "not graded": "the briefing gives no grade: the source offers no basis for one",
-}
+RELIABILITY_MEANING = MappingProxyType(
+    {
+        "A": "completely reliable",
+        "B": "usually reliable",
+        "C": "fairly reliable",
+        "D": "not usually reliable",
+        "E": "unreliable",
+        "F": "reliability cannot be judged",
+        "not graded": "the briefing gives no grade: the source offers no basis for one",
+    }
+)
+CREDIBILITY_MEANING = MappingProxyType(
+    {
+        "1": "confirmed by other sources",
+        "2": "probably true",
+        "3": "possibly true",
+        "4": "doubtful",
+        "5": "improbable",
+        "6": "truth cannot be judged",
+        "not graded": "the briefing gives no grade: the source offers no basis for one",
+    }
+)
 
 
-LIKELIHOOD = {
-    "almost no chance": (1, 5),
-    "very unlikely": (5, 20),
-    "unlikely": (20, 45),
-    "roughly even chance": (45, 55),
-    "likely": (55, 80),
-    "very likely": (80, 95),
-    "almost certain": (95, 99),
-}
+LIKELIHOOD = MappingProxyType(
+    {
+        "almost no chance": (1, 5),
+        "very unlikely": (5, 20),
+        "unlikely": (20, 45),
+        "roughly even chance": (45, 55),
+        "likely": (55, 80),
+        "very likely": (80, 95),
+        "almost certain": (95, 99),
+    }
+)
 Likelihood = Literal[
     "almost no chance",
     "very unlikely",
@@ -58,7 +65,7 @@ Confidence = Literal["low", "moderate", "high"]
 _CONFIDENCE_WORDS = re.compile(r"\b(low|moderate|high)(-|\s+)confidence\b|\bconfiden", re.I)
 
 
-class Assessment(Record):
+class Assessment(Indexed):
     """The briefing's own judgement, in ICD 203 words: a likelihood, and separately a
     confidence; never both in one sentence."""
 
@@ -83,6 +90,10 @@ class Assessment(Record):
         description="Ids of the facts it rests on.",
         examples=[["nis-front-expected"]],
     )
+
+    @property
+    def caption(self) -> str:
+        return self.text
 
     @model_validator(mode="after")
     def _separate(self) -> Assessment:

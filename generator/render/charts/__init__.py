@@ -23,10 +23,6 @@ from generator.render.charts.css import CHART_CSS, PALETTE_SIZE
 from generator.render.charts.estimates import estimates_chart
 from generator.render.charts.route import Leg, Place, route_map
 from generator.render.charts.svg import FONT, SCALE, SVG_NS, WIDTH, XY, Box, Href, esc, local_href
-from generator.render.charts.svg import (
-    _overlap as _overlap,  # the tests check label boxes against each other
-)
-from generator.render.charts.svg import _text_box as _text_box
 from generator.render.charts.treaty import treaty_tracker
 from generator.render.charts.words import figure_text
 

@@ -7,24 +7,24 @@ from collections.abc import Callable, Sequence
 
 from generator.facts.model import Estimate, Signature
 from generator.render.charts.css import PALETTE_SIZE
-from generator.render.charts.scales import _time_ticks, _TimeScale
+from generator.render.charts.scales import TimeScale, time_ticks
 from generator.render.charts.svg import (
     WIDTH,
     XY,
     Href,
-    _empty,
-    _figure,
-    _hidden,
-    _legend,
-    _link,
-    _swatch,
-    _tag,
-    _text,
-    _truncate,
-    _width,
+    chart_figure,
+    empty_chart,
+    flow_legend,
+    hidden,
+    link,
     local_href,
+    swatch,
+    tag,
+    text_line,
+    text_width,
+    truncate,
 )
-from generator.render.charts.words import _plural, _short_date, figure_text
+from generator.render.charts.words import figure_text, plural, short_date
 from generator.render.labels import COUNTS_LABEL
 from generator.render.markdown_text import Md
 from generator.render.timeline import Entry
@@ -35,10 +35,8 @@ _STRIP_AXIS, _STRIP_LANE0, _LANE_H, _STRIP_CHARS = 38.0, 58.0, 16.0, 30
 def entry_label(entry: Entry) -> str:
     """What a chronology entry is, in a few words: its title, name, summary or figure."""
     record = entry.record
-    for name in ("title", "name", "summary", "text"):
-        value = getattr(record, name, None)
-        if isinstance(value, str):
-            return value
+    if record.caption is not None:
+        return record.caption
     if isinstance(record, Estimate):
         return f"{figure_text(record)} {COUNTS_LABEL[record.counts]}"
     if isinstance(record, Signature):
@@ -46,26 +44,26 @@ def entry_label(entry: Entry) -> str:
     return entry.fact_id
 
 
-def _strip_scale(entries: Sequence[Entry]) -> _TimeScale:
+def _strip_scale(entries: Sequence[Entry]) -> TimeScale:
     lo = float(min(e.when.start.toordinal() for e in entries))
     hi = float(max(e.when.end.toordinal() for e in entries) + 1)
     pad = max(1.0, (hi - lo) * 0.02) + max(0.0, 7 - (hi - lo)) / 2
-    return _TimeScale(lo - pad, hi + pad, 8.0, WIDTH - 8.0)
+    return TimeScale(lo - pad, hi + pad, 8.0, WIDTH - 8.0)
 
 
-def _strip_mark(entry: Entry, scale: _TimeScale, colour: int) -> tuple[str, float]:
+def _strip_mark(entry: Entry, scale: TimeScale, colour: int) -> tuple[str, float]:
     """A day as a tick, a month or year as a band, a range as a bar; (svg, centre x)."""
     when = entry.when
     x0, x1 = scale.x(when.start.toordinal()), scale.x(when.end.toordinal() + 1)
     centre, cls = (x0 + x1) / 2, f"bc-event bc-c{colour}"
     if when.precision == "day" or x1 - x0 < 3:
         tick = {"x": centre - 1.5, "y": _STRIP_AXIS - 20, "width": 3.0, "height": 20.0}
-        return _tag("rect", {**tick, "class": cls + " bc-day"}), centre
+        return tag("rect", {**tick, "class": cls + " bc-day"}), centre
     if when.precision == "range":
         bar = {"x": x0, "y": _STRIP_AXIS - 14, "width": x1 - x0, "height": 8.0, "rx": 2.0}
-        return _tag("rect", {**bar, "class": cls + " bc-span"}), centre
+        return tag("rect", {**bar, "class": cls + " bc-span"}), centre
     band = {"x": x0, "y": _STRIP_AXIS - 20, "width": x1 - x0, "height": 20.0}
-    return _tag("rect", {**band, "class": cls + " bc-band"}), centre
+    return tag("rect", {**band, "class": cls + " bc-band"}), centre
 
 
 def _lane_for(span: XY, lanes: list[list[XY]]) -> int:
@@ -81,7 +79,7 @@ def _lane_for(span: XY, lanes: list[list[XY]]) -> int:
 def _strip_label(text: str, centre: float, lanes: list[list[XY]]) -> tuple[str, float]:
     """A leader line and a label in the first free lane: starting at the mark, else ending
     at it, else starting at the left edge (a long label near the middle). (svg, baseline y)"""
-    width = _width(text, "label")
+    width = text_width(text, "label")
     if centre - 3 + width <= WIDTH - 4:
         anchor, x, span = "start", centre - 3, (centre - 3, centre - 3 + width)
     elif centre + 3 - width >= 4:
@@ -90,19 +88,19 @@ def _strip_label(text: str, centre: float, lanes: list[list[XY]]) -> tuple[str, 
         anchor, x, span = "start", 4.0, (4.0, 4.0 + width)
     y = _STRIP_LANE0 + _lane_for(span, lanes) * _LANE_H
     leader = {"x1": centre, "y1": _STRIP_AXIS, "x2": centre, "y2": y - 10, "class": "bc-leader"}
-    return _tag("line", leader) + _text(x, y, text, "label", anchor, "bc-halo"), y
+    return tag("line", leader) + text_line(x, y, text, "label", anchor, "bc-halo"), y
 
 
-def _strip_axis(scale: _TimeScale) -> list[str]:
+def _strip_axis(scale: TimeScale) -> list[str]:
     """The axis line, and month (or day, year) ticks through the marks with labels above."""
     axis = {"x1": scale.x0, "y1": _STRIP_AXIS, "x2": scale.x1, "y2": _STRIP_AXIS}
-    parts = [_tag("line", {**axis, "class": "bc-axis"})]
-    for ordinal, text in _time_ticks(scale, 50.0):
+    parts = [tag("line", {**axis, "class": "bc-axis"})]
+    for ordinal, text in time_ticks(scale, 50.0):
         x = scale.x(ordinal)
         line = {"x1": x, "y1": 14.0, "x2": x, "y2": _STRIP_AXIS + 3, "class": "bc-grid"}
-        parts.append(_tag("line", line))
-        if x + 2 + _width(text, "tick") <= WIDTH:
-            parts.append(_text(x + 2, 11, text, "tick"))
+        parts.append(tag("line", line))
+        if x + 2 + text_width(text, "tick") <= WIDTH:
+            parts.append(text_line(x + 2, 11, text, "tick"))
     return parts
 
 
@@ -123,21 +121,21 @@ def chronology_strip(
     """
     dated = [e for e in entries if e.when.resolved]
     if not dated:
-        return _empty("chronology", key, title, "No dated facts.")
+        return empty_chart("chronology", key, title, "No dated facts.")
     scale = _strip_scale(dated)
     same_year = len({e.when.start.year for e in dated} | {e.when.end.year for e in dated}) == 1
     kinds = {kind: i % PALETTE_SIZE for i, kind in enumerate(sorted({e.kind for e in dated}))}
     lanes: list[list[XY]] = []
-    body, bottom = [_hidden(_strip_axis(scale))], 0.0
+    body, bottom = [hidden(_strip_axis(scale))], 0.0
     for entry in dated:
         mark, centre = _strip_mark(entry, scale, kinds[entry.kind])
-        short = _truncate(f"{_short_date(entry.when, same_year)}: {label(entry)}", _STRIP_CHARS)
+        short = truncate(f"{short_date(entry.when, same_year)}: {label(entry)}", _STRIP_CHARS)
         text, y = _strip_label(short, centre, lanes)
         bottom = max(bottom, y)
         words = f"{entry.when.label()}: {label(entry)} ({entry.kind})"
-        body.append(_link(href(entry.fact_id), words, mark + text))
-    swatches = [(_swatch("dot", f"bc-event bc-c{i}"), kind) for kind, i in kinds.items()]
-    legend, end = _legend(swatches, bottom + 22)
+        body.append(link(href(entry.fact_id), words, mark + text))
+    swatches = [(swatch("dot", f"bc-event bc-c{i}"), kind) for kind, i in kinds.items()]
+    legend, end = flow_legend(swatches, bottom + 22)
     listed = "; ".join(f"{e.when.label()}: {label(e)}" for e in dated)
-    desc = f"{_plural(len(dated), 'dated fact')}, oldest first: {listed}."
-    return _figure("chronology", key, (WIDTH, end + 6), (title, desc), [*body, legend], True)
+    desc = f"{plural(len(dated), 'dated fact')}, oldest first: {listed}."
+    return chart_figure("chronology", key, (WIDTH, end + 6), (title, desc), [*body, legend], True)

@@ -3,7 +3,7 @@ sizes written from :data:`FONT`."""
 
 from __future__ import annotations
 
-from generator.render.charts.svg import FONT, _n
+from generator.render.charts.svg import FONT, num
 
 PALETTE_SIZE = 8
 
@@ -13,7 +13,7 @@ _DARK = ("#56b4e9", "#f97316", "#34d399", "#c4a0ff", "#f472b6", "#facc15", "#22d
 
 def _generated_css() -> str:
     """Font sizes from :data:`FONT`; the palette, light and slate (dark)."""
-    fonts = "".join(f".bc-svg .bc-{k} {{ font-size: {_n(v)}px; }}\n" for k, v in FONT.items())
+    fonts = "".join(f".bc-svg .bc-{k} {{ font-size: {num(v)}px; }}\n" for k, v in FONT.items())
     light = "".join(f".bc-c{i} {{ --bc-c: {c}; }}\n" for i, c in enumerate(_LIGHT))
     dark = "".join(
         f"[data-md-color-scheme=slate] .bc-c{i} {{ --bc-c: {c}; }}\n" for i, c in enumerate(_DARK)

@@ -10,25 +10,25 @@ from dataclasses import dataclass
 
 from generator.facts.model import Deployment, Document, Estimate
 from generator.render.charts.css import PALETTE_SIZE
-from generator.render.charts.scales import _day_domain, _nice_step, _time_ticks, _TimeScale
+from generator.render.charts.scales import TimeScale, day_domain, nice_step, time_ticks
 from generator.render.charts.svg import (
     WIDTH,
     Box,
-    _empty,
-    _figure,
-    _hidden,
-    _legend,
-    _link,
-    _overlap,
-    _path,
-    _swatch,
-    _tag,
-    _text,
-    _text_box,
-    _width,
+    chart_figure,
+    empty_chart,
+    flow_legend,
+    hidden,
+    link,
     local_href,
+    overlap,
+    path_data,
+    swatch,
+    tag,
+    text_box,
+    text_line,
+    text_width,
 )
-from generator.render.charts.words import _plural, _when_label, figure_text
+from generator.render.charts.words import figure_text, plural, when_label
 from generator.render.labels import COUNTS_LABEL
 from generator.render.markdown_text import Md
 
@@ -68,9 +68,9 @@ def _who(originator: str, actors: Mapping[str, str]) -> str:
 
 def _date_words(point: _Point) -> str:
     if point.basis == "claimed":
-        return _when_label(point.estimate.claimed)
+        return when_label(point.estimate.claimed)
     if point.basis == "as-of":
-        return f"claim undated, describes {_when_label(point.estimate.as_of)}"
+        return f"claim undated, describes {when_label(point.estimate.as_of)}"
     if point.basis == "reported" and point.day is not None:
         return f"claim undated, reported {point.day.day} {point.day:%b %Y}"
     return "date not stated"
@@ -85,7 +85,7 @@ def _estimate_words(point: _Point, actors: Mapping[str, str]) -> str:
 
 def _y_ticks(estimates: Sequence[Estimate]) -> list[int]:
     top = max(e.value if e.value is not None else e.high or 0 for e in estimates)
-    step = _nice_step(float(top))
+    step = nice_step(float(top))
     return list(range(0, (math.ceil(max(top, 1) / step) + 1) * step, step))
 
 
@@ -98,7 +98,7 @@ def _estimate_points(deployment: Deployment, documents: Mapping[str, Document]) 
     return points
 
 
-def _point_x(points: Sequence[_Point], scale: _TimeScale, undated_x: float) -> dict[str, float]:
+def _point_x(points: Sequence[_Point], scale: TimeScale, undated_x: float) -> dict[str, float]:
     """x of every mark; marks on the same day are set 12 units apart, in id order."""
     groups: dict[dt.date | None, list[_Point]] = {}
     for point in points:
@@ -129,12 +129,12 @@ def _mark_shape(point: _Point, x: float, y_of: Callable[[float], float]) -> tupl
         top, bottom = y_of(estimate.high or 0), y_of(estimate.low or 0)
         bottom = max(bottom, top + 4)
         bar = {"x": x - 4, "y": top, "width": 8.0, "height": bottom - top, "rx": 2.0}
-        return _tag("rect", {**bar, "class": cls}), (x - 4, top, x + 4, bottom)
+        return tag("rect", {**bar, "class": cls}), (x - 4, top, x + 4, bottom)
     y = y_of(estimate.value)
     if estimate.counts == "projected":
-        diamond = _path([(x, y - 8), (x + 8, y), (x, y + 8), (x - 8, y)])
-        return _tag("path", {"d": diamond, "class": cls}), (x - 8, y - 8, x + 8, y + 8)
-    return _tag("circle", {"cx": x, "cy": y, "r": 5.5, "class": cls}), (x - 6, y - 6, x + 6, y + 6)
+        diamond = path_data([(x, y - 8), (x + 8, y), (x, y + 8), (x - 8, y)])
+        return tag("path", {"d": diamond, "class": cls}), (x - 8, y - 8, x + 8, y + 8)
+    return tag("circle", {"cx": x, "cy": y, "r": 5.5, "class": cls}), (x - 6, y - 6, x + 6, y + 6)
 
 
 def _mark_label(point: _Point) -> str:
@@ -156,11 +156,11 @@ def _place_label(text: str, mark: Box, taken: Sequence[Box]) -> tuple[str, Box] 
         (mark[0], mark[3] + 13, "start"),
     ]
     for x, y, anchor in spots:
-        box = _text_box(x, y, text, "label", anchor)
+        box = text_box(x, y, text, "label", anchor)
         inside = box[0] >= _EST_LEFT + 2 and box[2] <= WIDTH - 2
         inside = inside and box[1] >= _EST_TOP - 12 and box[3] <= _EST_BOTTOM - 1
-        if inside and not any(_overlap(box, other) for other in taken):
-            return _text(x, y, text, "label", anchor, "bc-halo"), box
+        if inside and not any(overlap(box, other) for other in taken):
+            return text_line(x, y, text, "label", anchor, "bc-halo"), box
     return None
 
 
@@ -183,33 +183,35 @@ def _estimate_marks(
     for point in points:
         fact_id = point.estimate.id
         body = shapes[fact_id][0] + labels.get(fact_id, "")
-        marks.append(_link(local_href(fact_id), _estimate_words(point, actors), body))
+        marks.append(link(local_href(fact_id), _estimate_words(point, actors), body))
     return marks
 
 
 def _estimate_axes(
-    ticks: Sequence[int], y_of: Callable[[float], float], scale: _TimeScale | None, right: float
+    ticks: Sequence[int], y_of: Callable[[float], float], scale: TimeScale | None, right: float
 ) -> list[str]:
     """Grid lines with thousands-separated values, and the time axis below."""
-    parts = [_text(4, 11, "soldiers", "tick")]
+    parts = [text_line(4, 11, "soldiers", "tick")]
     for value in ticks:
         y = y_of(value)
         line = {"x1": _EST_LEFT, "y1": y, "x2": right, "y2": y, "class": "bc-grid"}
-        parts.append(_tag("line", line) + _text(_EST_LEFT - 5, y + 4, f"{value:,}", "tick", "end"))
+        parts.append(
+            tag("line", line) + text_line(_EST_LEFT - 5, y + 4, f"{value:,}", "tick", "end")
+        )
     axis = {"x1": _EST_LEFT, "y1": _EST_BOTTOM, "x2": right, "y2": _EST_BOTTOM, "class": "bc-axis"}
-    parts.append(_tag("line", axis))
+    parts.append(tag("line", axis))
     return parts + (_date_ticks(scale) if scale is not None else [])
 
 
-def _date_ticks(scale: _TimeScale) -> list[str]:
+def _date_ticks(scale: TimeScale) -> list[str]:
     """Ticks under the estimates' time axis, each label centred where it fits."""
     parts = []
-    for ordinal, label in _time_ticks(scale, 50.0):
+    for ordinal, label in time_ticks(scale, 50.0):
         x = scale.x(ordinal)
         tick = {"x1": x, "y1": _EST_BOTTOM, "x2": x, "y2": _EST_BOTTOM + 4, "class": "bc-axis"}
-        parts.append(_tag("line", tick))
-        if _width(label, "tick") / 2 <= min(x, WIDTH - x):
-            parts.append(_text(x, _EST_BOTTOM + 16, label, "tick", "middle"))
+        parts.append(tag("line", tick))
+        if text_width(label, "tick") / 2 <= min(x, WIDTH - x):
+            parts.append(text_line(x, _EST_BOTTOM + 16, label, "tick", "middle"))
     return parts
 
 
@@ -217,7 +219,7 @@ def _estimate_legend(points: Sequence[_Point], actors: Mapping[str, str]) -> lis
     """Originators by colour, then what the shapes mean (only those drawn)."""
     originators = _originators([p.estimate for p in points])
     items = [
-        (_swatch("dot", f"bc-mark bc-c{i % PALETTE_SIZE}"), _who(o, actors))
+        (swatch("dot", f"bc-mark bc-c{i % PALETTE_SIZE}"), _who(o, actors))
         for i, o in enumerate(originators)
     ]
     keys = [
@@ -226,7 +228,7 @@ def _estimate_legend(points: Sequence[_Point], actors: Mapping[str, str]) -> lis
         ("bar", " bc-range", "low–high range", any(p.estimate.value is None for p in points)),
         ("diamond", " bc-projected", "projected", any(_projected(p) for p in points)),
     ]
-    items += [(_swatch(s, "bc-mark bc-key" + c), words) for s, c, words, drawn in keys if drawn]
+    items += [(swatch(s, "bc-mark bc-key" + c), words) for s, c, words, drawn in keys if drawn]
     return items
 
 
@@ -237,9 +239,9 @@ def _projected(point: _Point) -> bool:
 def _estimate_desc(
     deployment: Deployment, points: Sequence[_Point], actors: Mapping[str, str]
 ) -> str:
-    originators = _plural(len(_originators(deployment.estimates)), "originator")
+    originators = plural(len(_originators(deployment.estimates)), "originator")
     head = (
-        f"{_plural(len(points), 'estimate')} of {deployment.force} by {originators}, each "
+        f"{plural(len(points), 'estimate')} of {deployment.force} by {originators}, each "
         "drawn at the date of the claim; a claim without a date is drawn hollow at the start "
         "of the period it describes, else at the date the document reported it; projections "
         "are diamonds with a dashed outline; ranges are bars from low to high."
@@ -259,14 +261,14 @@ def estimates_chart(
     Document; ``actors`` maps actor id -> the name to show (default: the id). Colours
     follow the sorted originator ids. Marks link to ``#<estimate id>`` (the table's rows).
     """
-    title = f"Estimates of {deployment.title}: {_plural(len(deployment.estimates), 'claim')}"
+    title = f"Estimates of {deployment.title}: {plural(len(deployment.estimates), 'claim')}"
     if not deployment.estimates:
-        return _empty("estimates", deployment.id, title, "No estimates recorded.")
+        return empty_chart("estimates", deployment.id, title, "No estimates recorded.")
     actors = actors or {}
     points = _estimate_points(deployment, documents)
     days = [p.day for p in points if p.day is not None]
     right = _EST_RIGHT - (_UNDATED_W if len(days) < len(points) else 0)
-    scale = _TimeScale(*_day_domain(days), _EST_LEFT + 8, right - 8) if days else None
+    scale = TimeScale(*day_domain(days), _EST_LEFT + 8, right - 8) if days else None
     ticks = _y_ticks(deployment.estimates)
 
     def y_of(value: float) -> float:
@@ -274,10 +276,12 @@ def estimates_chart(
 
     axes = _estimate_axes(ticks, y_of, scale, right)
     if len(days) < len(points):
-        axes.append(_text(right + _UNDATED_W / 2, _EST_BOTTOM + 16, "undated", "tick", "middle"))
-    fallback = _TimeScale(0, 1, _EST_LEFT, right)
+        axes.append(
+            text_line(right + _UNDATED_W / 2, _EST_BOTTOM + 16, "undated", "tick", "middle")
+        )
+    fallback = TimeScale(0, 1, _EST_LEFT, right)
     xs = _point_x(points, scale or fallback, right + _UNDATED_W / 2)
-    legend, bottom = _legend(_estimate_legend(points, actors), _EST_BOTTOM + 38)
-    body = [_hidden(axes), *_estimate_marks(points, xs, y_of, actors), legend]
+    legend, bottom = flow_legend(_estimate_legend(points, actors), _EST_BOTTOM + 38)
+    body = [hidden(axes), *_estimate_marks(points, xs, y_of, actors), legend]
     words = (title, _estimate_desc(deployment, points, actors))
-    return _figure("estimates", deployment.id, (WIDTH, bottom + 6), words, body, links=True)
+    return chart_figure("estimates", deployment.id, (WIDTH, bottom + 6), words, body, links=True)

@@ -12,17 +12,17 @@ from generator.render.charts.svg import (
     XY,
     Box,
     Href,
-    _empty,
-    _figure,
-    _hidden,
-    _link,
-    _n,
-    _overlap,
-    _tag,
-    _text,
-    _text_box,
-    _truncate,
+    chart_figure,
+    empty_chart,
+    hidden,
+    link,
     local_href,
+    num,
+    overlap,
+    tag,
+    text_box,
+    text_line,
+    truncate,
 )
 from generator.render.markdown_text import Md
 
@@ -128,12 +128,12 @@ def _badge_at(curve: tuple[XY, XY, XY]) -> XY:
 def _leg_svg(index: int, leg: Leg, xy: Mapping[str, XY], marker: str) -> str:
     curve = _curve(xy[leg.start], xy[leg.end])
     (sx, sy), (cx, cy), (ex, ey) = curve
-    d = f"M{_n(sx)} {_n(sy)}Q{_n(cx)} {_n(cy)} {_n(ex)} {_n(ey)}"
+    d = f"M{num(sx)} {num(sy)}Q{num(cx)} {num(cy)} {num(ex)} {num(ey)}"
     cls = "bc-leg bc-leg-expected" if leg.status == "expected" else "bc-leg"
-    path = _tag("path", {"d": d, "class": cls, "marker-end": f"url(#{marker})"})
+    path = tag("path", {"d": d, "class": cls, "marker-end": f"url(#{marker})"})
     bx, by = _badge_at(curve)
-    badge = _tag("circle", {"cx": bx, "cy": by, "r": 7.5, "class": "bc-badge"})
-    return path + badge + _text(bx, by + 3.5, str(index), "badge", "middle")
+    badge = tag("circle", {"cx": bx, "cy": by, "r": 7.5, "class": "bc-badge"})
+    return path + badge + text_line(bx, by + 3.5, str(index), "badge", "middle")
 
 
 def _obstacles(legs: Sequence[Leg], xy: Mapping[str, XY]) -> list[Box]:
@@ -156,7 +156,7 @@ def _place_labels(
     badges; a name that fits nowhere is slid inside the picture."""
     parts = []
     for place in sorted(places, key=lambda p: (-p.lat, p.id)):
-        name = _truncate(place.name, _MAP_NAME_CHARS)
+        name = truncate(place.name, _MAP_NAME_CHARS)
         x, y = xy[place.id]
         spots = [
             (x + 9, y + 4, "start"),
@@ -168,14 +168,14 @@ def _place_labels(
             (x + 7, y + 16, "start"),
             (x - 7, y + 16, "end"),
         ]
-        boxes = [_text_box(sx, sy, name, "name", a) for sx, sy, a in spots]
+        boxes = [text_box(sx, sy, name, "name", a) for sx, sy, a in spots]
         costs = [_label_cost(box, obstacles, height - 2) for box in boxes]
         best = costs.index(min(costs))
         sx, sy, anchor = spots[best]
         slide = max(0.0, 2 - boxes[best][0]) - max(0.0, boxes[best][2] - (WIDTH - 2))
         box = boxes[best]
         obstacles.append((box[0] + slide, box[1], box[2] + slide, box[3]))
-        parts.append(_text(sx + slide, sy, name, "name", anchor, "bc-halo"))
+        parts.append(text_line(sx + slide, sy, name, "name", anchor, "bc-halo"))
     return parts
 
 
@@ -183,14 +183,14 @@ def _label_cost(box: Box, obstacles: Sequence[Box], bottom: float) -> float:
     """0 for a free spot inside the picture; 1 per overlap; 100 and more if it sticks out."""
     out = max(0.0, 2 - box[0]) + max(0.0, box[2] - (WIDTH - 2))
     out += max(0.0, 2 - box[1]) + max(0.0, box[3] - bottom)
-    return (100.0 + out if out else 0.0) + sum(_overlap(box, other) for other in obstacles)
+    return (100.0 + out if out else 0.0) + sum(overlap(box, other) for other in obstacles)
 
 
 def _arrow_marker(marker: str) -> str:
-    head = _tag("path", {"d": "M0 0L10 5L0 10Z", "class": "bc-arrowhead"})
+    head = tag("path", {"d": "M0 0L10 5L0 10Z", "class": "bc-arrowhead"})
     attrs = {"id": marker, "viewBox": "0 0 10 10", "refX": 8, "refY": 5}
     attrs |= {"markerWidth": 7, "markerHeight": 7, "orient": "auto"}
-    return "<defs>" + _tag("marker", attrs, head) + "</defs>"
+    return "<defs>" + tag("marker", attrs, head) + "</defs>"
 
 
 def _leg_words(index: int, leg: Leg, places: Mapping[str, Place]) -> str:
@@ -232,7 +232,7 @@ def route_map(
     by_id = {place.id: place for place in places}
     legs = _legs(route, by_id)
     if not places:
-        return _empty("map", key, title, "No places recorded.")
+        return empty_chart("map", key, title, "No places recorded.")
     xy, height = _spread(_project(places))
     marker = f"bc-map-{key}-arrow"
     body = [_arrow_marker(marker)]
@@ -240,15 +240,15 @@ def route_map(
         svg = _leg_svg(i, leg, xy, marker)
         words = _leg_words(i, leg, by_id)
         fact_id = leg.fact_id
-        body.append(_link(href(fact_id), words, svg) if fact_id is not None else _hidden([svg]))
+        body.append(link(href(fact_id), words, svg) if fact_id is not None else hidden([svg]))
     dots = [
-        _tag("circle", {"cx": x, "cy": y, "r": 4.5, "class": "bc-place"}) for x, y in xy.values()
+        tag("circle", {"cx": x, "cy": y, "r": 4.5, "class": "bc-place"}) for x, y in xy.values()
     ]
     note = "schematic, not to scale"
-    obstacles = [*_obstacles(legs, xy), _text_box(WIDTH - 4, height - 6, note, "tick", "end")]
+    obstacles = [*_obstacles(legs, xy), text_box(WIDTH - 4, height - 6, note, "tick", "end")]
     names = _place_labels(places, xy, obstacles, height)
-    body.append(_hidden([*dots, *names, _text(WIDTH - 4, height - 6, note, "tick", "end")]))
+    body.append(hidden([*dots, *names, text_line(WIDTH - 4, height - 6, note, "tick", "end")]))
     links = any(leg.fact_id is not None for leg in legs)
-    return _figure(
+    return chart_figure(
         "map", key, (WIDTH, height), (title, _map_desc(places, legs, by_id)), body, links
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class _TimeScale:
+class TimeScale:
     """Days (ordinals, fractional) onto x."""
 
     lo: float
@@ -20,6 +20,7 @@ class _TimeScale:
     x1: float
 
     def x(self, ordinal: float) -> float:
+        """Where a day (an ordinal, fractional) goes on x."""
         return self.x0 + (ordinal - self.lo) / (self.hi - self.lo) * (self.x1 - self.x0)
 
 
@@ -35,7 +36,7 @@ def _month_starts(lo: float, hi: float, step: int) -> list[dt.date]:
     return out
 
 
-def _time_ticks(scale: _TimeScale, gap: float) -> list[tuple[float, str]]:
+def time_ticks(scale: TimeScale, gap: float) -> list[tuple[float, str]]:
     """Tick positions (ordinals) and labels: days, months or years, ``gap`` units apart."""
     room = scale.x1 - scale.x0
     for step in (1, 2, 7, 14):
@@ -49,7 +50,7 @@ def _time_ticks(scale: _TimeScale, gap: float) -> list[tuple[float, str]]:
     return _year_ticks(scale, gap)
 
 
-def _year_ticks(scale: _TimeScale, gap: float) -> list[tuple[float, str]]:
+def _year_ticks(scale: TimeScale, gap: float) -> list[tuple[float, str]]:
     day = dt.date.fromordinal(math.ceil(scale.lo))
     first = day.year + (day.timetuple().tm_yday > 1)
     last = dt.date.fromordinal(math.floor(scale.hi)).year
@@ -68,7 +69,7 @@ def _month_tick(month: dt.date, index: int) -> str:
     return f"{month:%b %Y}" if index == 0 or month.month == 1 else f"{month:%b}"
 
 
-def _nice_step(top: float) -> int:
+def nice_step(top: float) -> int:
     """A round tick step giving about four intervals up to ``top``."""
     raw = max(top, 4.0) / 4
     power = 10 ** math.floor(math.log10(raw))
@@ -76,7 +77,7 @@ def _nice_step(top: float) -> int:
     return max(1, round(factor * power))
 
 
-def _day_domain(days: Sequence[dt.date]) -> tuple[float, float]:
+def day_domain(days: Sequence[dt.date]) -> tuple[float, float]:
     """Ordinals from the day before the first to the day after the last; 7 days at least."""
     lo, hi = min(days).toordinal() - 1.0, max(days).toordinal() + 2.0
     short = max(0.0, 7.0 - (hi - lo))

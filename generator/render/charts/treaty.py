@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from generator.facts.model import Signature, Treaty
 from generator.render.charts.svg import (
     XY,
-    _empty,
-    _figure,
-    _hidden,
-    _link,
-    _path,
-    _tag,
-    _text,
-    _wrap,
+    chart_figure,
+    empty_chart,
+    hidden,
+    link,
     local_href,
+    path_data,
+    tag,
+    text_line,
+    wrap,
 )
-from generator.render.charts.words import _plural, _when_label
+from generator.render.charts.words import plural, when_label
 from generator.render.markdown_text import Md
 
 _STEP_W, _STEPS_PER_ROW, _NAME_CHARS, _NAME_LINES = 120.0, 4, 17, 4
@@ -40,36 +40,36 @@ def _treaty_steps(treaty: Treaty) -> list[_Step]:
     signature: Signature | None = treaty.signature
     if signature is not None:
         name = f"Signature in {signature.place}" if signature.place else "Signature"
-        steps.append(_Step(signature.id, name, "done", _when_label(signature.when)))
+        steps.append(_Step(signature.id, name, "done", when_label(signature.when)))
     for stage in treaty.stages:
-        steps.append(_Step(stage.id, stage.name, stage.status, _when_label(stage.when)))
+        steps.append(_Step(stage.id, stage.name, stage.status, when_label(stage.when)))
     return steps
 
 
 def _step_marker(status: str, x: float, y: float) -> str:
     """done: filled circle with a tick; pending: half-filled diamond; expected: dashed square."""
     if status == "done":
-        circle = _tag("circle", {"cx": x, "cy": y, "r": 12.0, "class": "bc-step bc-done"})
-        tick = _path([(x - 5, y), (x - 1.5, y + 4), (x + 5.5, y - 4)], close=False)
-        return circle + _tag("path", {"d": tick, "class": "bc-tick-mark"})
+        circle = tag("circle", {"cx": x, "cy": y, "r": 12.0, "class": "bc-step bc-done"})
+        tick = path_data([(x - 5, y), (x - 1.5, y + 4), (x + 5.5, y - 4)], close=False)
+        return circle + tag("path", {"d": tick, "class": "bc-tick-mark"})
     if status == "pending":
-        half = _path([(x - 13, y), (x + 13, y), (x, y + 13)])
-        outline = _path([(x, y - 13), (x + 13, y), (x, y + 13), (x - 13, y)])
-        return _tag("path", {"d": half, "class": "bc-half"}) + _tag(
+        half = path_data([(x - 13, y), (x + 13, y), (x, y + 13)])
+        outline = path_data([(x, y - 13), (x + 13, y), (x, y + 13), (x - 13, y)])
+        return tag("path", {"d": half, "class": "bc-half"}) + tag(
             "path", {"d": outline, "class": "bc-step bc-pending"}
         )
     square = {"x": x - 10, "y": y - 10, "width": 20.0, "height": 20.0, "rx": 3.0}
-    return _tag("rect", {**square, "class": "bc-step bc-expected"})
+    return tag("rect", {**square, "class": "bc-step bc-expected"})
 
 
 def _step_body(step: _Step, x: float, y: float) -> str:
     """Marker, then under it: the status in words, the name, the date."""
     parts = [_step_marker(step.status, x, y)]
-    parts.append(_text(x, y + 31, step.status, "status", "middle", f"bc-status-{step.status}"))
-    lines = _wrap(step.name, _NAME_CHARS, _NAME_LINES)
+    parts.append(text_line(x, y + 31, step.status, "status", "middle", f"bc-status-{step.status}"))
+    lines = wrap(step.name, _NAME_CHARS, _NAME_LINES)
     for i, line in enumerate(lines):
-        parts.append(_text(x, y + 48 + 15 * i, line, "name", "middle"))
-    parts.append(_text(x, y + 50 + 15 * len(lines), step.date, "name", "middle", "bc-muted"))
+        parts.append(text_line(x, y + 48 + 15 * i, line, "name", "middle"))
+    parts.append(text_line(x, y + 50 + 15 * len(lines), step.date, "name", "middle", "bc-muted"))
     return "".join(parts)
 
 
@@ -86,7 +86,7 @@ def _track(steps: Sequence[_Step], centres: Sequence[XY]) -> list[str]:
             done = steps[i].status == "done"
             cls = "bc-track bc-track-done" if done else "bc-track bc-track-todo"
             line = {"x1": x0 + 16, "y1": y0, "x2": x1 - 16, "y2": y1, "class": cls}
-            parts.append(_tag("line", line))
+            parts.append(tag("line", line))
     return parts
 
 
@@ -100,20 +100,20 @@ def treaty_tracker(treaty: Treaty) -> Md:
     steps = _treaty_steps(treaty)
     title = f"Treaty tracker: {treaty.title}"
     if not steps:
-        return _empty("treaty", treaty.id, title, "No signature or stages recorded.")
+        return empty_chart("treaty", treaty.id, title, "No signature or stages recorded.")
     cols = min(len(steps), _STEPS_PER_ROW)
-    lines = max(len(_wrap(s.name, _NAME_CHARS, _NAME_LINES)) for s in steps)
+    lines = max(len(wrap(s.name, _NAME_CHARS, _NAME_LINES)) for s in steps)
     row_h = 80.0 + 15 * lines
     width = max(cols, 3) * _STEP_W
     left = (width - cols * _STEP_W) / 2
     centres = [
         (left + (i % cols + 0.5) * _STEP_W, 20 + (i // cols) * row_h) for i in range(len(steps))
     ]
-    body = [_hidden(_track(steps, centres))]
+    body = [hidden(_track(steps, centres))]
     for i, (step, (x, y)) in enumerate(zip(steps, centres, strict=True), start=1):
-        body.append(_link(local_href(step.fact_id), _step_words(i, step), _step_body(step, x, y)))
+        body.append(link(local_href(step.fact_id), _step_words(i, step), _step_body(step, x, y)))
     done = sum(step.status == "done" for step in steps)
     listed = "; ".join(_step_words(i, s) for i, s in enumerate(steps, start=1))
-    desc = f"{_plural(len(steps), 'step')}, {done} done: {listed}."
+    desc = f"{plural(len(steps), 'step')}, {done} done: {listed}."
     size = (width, math.ceil(len(steps) / cols) * row_h)
-    return _figure("treaty", treaty.id, size, (title, desc), body, links=True)
+    return chart_figure("treaty", treaty.id, size, (title, desc), body, links=True)

@@ -1,0 +1,157 @@
+"""Treaties, each a stage tracker: signature, key provisions, and the stages into force."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.facts.dates import When
+from generator.facts.model.base import ActorRole, Indexed
+from generator.facts.model.claims import Claim, Evidence
+from generator.facts.model.fields import Id, PageId, Ref, Text, Title
+
+
+class Signature(Evidence):
+    """Where, when and by whom a treaty was signed."""
+
+    id: Id
+    when: When = Field(
+        description="When it was signed.",
+        examples=[{"text": "in June", "date": "2024-06"}],
+    )
+    place: Text | None = Field(None, description="Where it was signed.", examples=["Pyongyang"])
+    signatories: list[Ref] = Field(
+        default_factory=list,
+        description="Ids of the signing actors.",
+        examples=[["vladimir-putin", "kim-jong-un"]],
+    )
+
+    @property
+    def actor_roles(self) -> tuple[tuple[ActorRole, str], ...]:
+        return tuple(("signatories", actor_id) for actor_id in self.signatories)
+
+    @property
+    def dated(self) -> When:
+        return self.when
+
+
+class Provision(Evidence):
+    """A key provision, quoted as the source gives it."""
+
+    id: Id
+    text: Text = Field(
+        description="The provision's words as the source quotes them.",
+        examples=["immediate military aid"],
+    )
+    article: Text | None = Field(
+        None, description="The article, where the source gives it.", examples=["Article 4"]
+    )
+    context: Text | None = Field(
+        None,
+        description="What the provision applies to.",
+        examples=["in the event of an attack on North Korea or Russia"],
+    )
+
+    @property
+    def caption(self) -> str:
+        return self.text
+
+
+class Stage(Claim):
+    """One step towards a treaty's entry into force."""
+
+    name: Title = Field(description="What this step is.", examples=["Approval by the State Duma"])
+    body: Ref | None = Field(
+        None, description="Id of the body that acts in this stage.", examples=["state-duma"]
+    )
+    status: Literal["done", "pending", "expected"] = Field(
+        description="done, pending or expected, as reported.", examples=["pending"]
+    )
+    when: When | None = Field(
+        None,
+        description="When the step was taken or is expected, if the source says.",
+        examples=[{"text": "on Thursday", "date": "2024-10-24"}],
+    )
+    vote: Text | None = Field(None, description="The vote as reported.", examples=["unanimous"])
+    outlook: Text | None = Field(
+        None, description="How the step is seen, as reported.", examples=["seen as a formality"]
+    )
+
+    @property
+    def actor_roles(self) -> tuple[tuple[ActorRole, str], ...]:
+        body: tuple[tuple[ActorRole, str], ...] = (("body", self.body),) if self.body else ()
+        return super().actor_roles + body
+
+    @property
+    def dated(self) -> When | None:
+        return self.when
+
+    @property
+    def caption(self) -> str:
+        return self.name
+
+
+class Treaty(Indexed):
+    """A treaty and its way into force, as a stage tracker."""
+
+    id: PageId
+    title: Title = Field(
+        description="The treaty's name as the briefing shows it.",
+        examples=["Russia–North Korea strategic partnership agreement"],
+    )
+    parties: list[Ref] = Field(
+        min_length=1,
+        description="Ids of the states or organisations party to it.",
+        examples=[["russia", "north-korea"]],
+    )
+    signature: Signature | None = Field(
+        None,
+        description="The signature: the tracker's first stage.",
+        examples=[
+            {
+                "id": "putin-kim-signature",
+                "when": "2024-06",
+                "place": "Pyongyang",
+                "document": "report-2024-10-25",
+                "quote": "The agreement was signed by Putin and North Korean leader Kim Jong Un",
+            }
+        ],
+    )
+    provisions: list[Provision] = Field(
+        default_factory=list,
+        description="Key provisions, quoted as the source gives them.",
+        examples=[
+            [
+                {
+                    "id": "immediate-military-aid",
+                    "text": "immediate military aid",
+                    "document": "report-2024-10-25",
+                    "quote": 'the provision of "immediate military aid"',
+                }
+            ]
+        ],
+    )
+    stages: list[Stage] = Field(
+        default_factory=list,
+        description="After signature, in order.",
+        examples=[
+            [
+                {
+                    "id": "federation-council-ratification",
+                    "name": "Ratification by the Federation Council",
+                    "status": "pending",
+                    "document": "report-2024-10-25",
+                    "quote": "The Russian Federation Council still needs to ratify it",
+                }
+            ]
+        ],
+    )
+
+    @property
+    def actor_roles(self) -> tuple[tuple[ActorRole, str], ...]:
+        return tuple(("parties", actor_id) for actor_id in self.parties)
+
+    @property
+    def caption(self) -> str:
+        return self.title

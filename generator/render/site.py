@@ -1,0 +1,106 @@
+"""What one render plans its pages from: the chronology, each document's citing facts,
+each actor's facts, how large sections split, the plan of pages and the site index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.facts.content import Content
+from generator.facts.model import Actor, ActorRole, Cited, Evidence
+from generator.render.labels import date_key
+from generator.render.page_helpers import SiteIndex
+from generator.render.plan import Layout, Planned, fact_pages, layout, plan_pages
+from generator.render.timeline import Entry, chronology
+
+LISTED_ROLES: frozenset[ActorRole] = frozenset(
+    {"originator", "speaker", "actor", "body", "signatories"}
+)
+"""The roles that put a fact in its actor's list on the Sources page."""
+
+TAG_ROLES: frozenset[ActorRole] = frozenset(
+    {"originator", "actor", "speaker", "origin", "destination", "parties"}
+)
+"""The roles that tag a page with an actor (and the actor's country)."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """The pages of one render and what they are planned from."""
+
+    timeline: list[Entry]
+    evidence: dict[str, list[tuple[str, Cited]]]
+    """Document id -> (fact id, record) of every fact citing it, in file order."""
+    layout: Layout
+    originators: list[tuple[Actor, list[str]]]
+    """Every actor, by name, with the facts that name it in one of :data:`LISTED_ROLES`."""
+    plan: list[Planned]
+    index: SiteIndex
+
+
+def build_site(content: Content) -> Site:
+    """The chronology, the evidence, the split, the plan of pages and the site index."""
+    timeline = chronology(content)
+    evidence = evidence_by_document(content)
+    split = layout(content, timeline, evidence)
+    originators = actors_with_facts(content)
+    actor_facts = {actor.id: facts for actor, facts in originators}
+    plan = plan_pages(content, split, evidence, actor_facts)
+    index = site_index(content, split, plan, evidence)
+    return Site(timeline, evidence, split, originators, plan, index)
+
+
+def site_index(
+    content: Content,
+    split: Layout,
+    plan: list[Planned],
+    evidence: dict[str, list[tuple[str, Cited]]],
+) -> SiteIndex:
+    """Which page shows each fact, page titles, document numbers, evidence pages."""
+    ordered = sorted(content.documents, key=lambda d: (date_key(d.published), d.id))
+    return SiteIndex(
+        fact_page=fact_pages(content, split),
+        page_titles={p.path: p.title for p in plan},
+        document_number={d.id: n for n, d in enumerate(ordered, start=1)},
+        evidence_page={
+            fact_id: split.documents[document_id]
+            for document_id, facts in evidence.items()
+            if document_id in split.documents
+            for fact_id, _ in facts
+        },
+    )
+
+
+def evidence_by_document(content: Content) -> dict[str, list[tuple[str, Cited]]]:
+    """Document id -> [(fact id, record)] of every fact citing it, in file order."""
+    cited: dict[str, list[tuple[str, Cited]]] = {d.id: [] for d in content.documents}
+    for fact_id, placed in content.ids.items():
+        record = placed.record
+        if isinstance(record, Evidence):
+            cited[record.document].append((fact_id, record))
+    return cited
+
+
+def actors_with_facts(content: Content) -> list[tuple[Actor, list[str]]]:
+    """Every actor, by name, with the facts it originated, spoke, did or took part in."""
+    # A dict per actor: an ordered set, as a list's 'in' is slow for a prolific actor.
+    facts: dict[str, dict[str, None]] = {actor.id: {} for actor in content.actors}
+    for fact_id, placed in content.ids.items():
+        for role, actor_id in placed.record.actor_roles:
+            if role in LISTED_ROLES:
+                facts[actor_id][fact_id] = None
+    actors = sorted(content.actors, key=lambda a: (a.name.lower(), a.id))
+    return [(actor, list(facts[actor.id])) for actor in actors]
+
+
+def page_tags(content: Content, facts: Iterable[str]) -> list[str]:
+    """Tags for a page: the actors its facts name, and their countries."""
+    names: set[str] = set()
+    for fact_id in facts:
+        for role, actor_id in content.ids[fact_id].record.actor_roles:
+            if role in TAG_ROLES:
+                actor = content.actor(actor_id)
+                names.add(actor.name)
+                if actor.country:
+                    names.add(content.actor(actor.country).name)
+    return sorted(names)
