@@ -27,6 +27,7 @@ from generator.plugin.pages import add_pages, page_titles
 from generator.plugin.scanning import SiteScanner, scan_report, site_policy
 from generator.plugin.serve import ServeState
 from generator.render.renderer import DEFAULT_TEMPLATES, Page, navigation
+from generator.sitecheck.csp import with_csp
 from generator.sitecheck.page import ScanPolicy
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -123,6 +124,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _scan_output(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         if not self.off_because:
             output = internals.name_search_dialog(output)
+        # The policy that lets the browser run only the theme's scripts; not while serving,
+        # where livereload adds an inline script whose text changes with every request.
+        if self.serve is None:
+            output = with_csp(output)
         if self.scanning:
             shown = self.scanner.shown(config.site_dir, self.root)
             policy = lambda: self.scan_policy(config)  # noqa: E731
@@ -130,6 +135,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return output
 
     on_post_page = CombinedEvent(_keep_output, _scan_output)
+
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is a theme template, not a page: the same policy, by the same rule.
+        return with_csp(output) if self.serve is None and template_name == "404.html" else output
 
     @property
     def scanning(self) -> bool:

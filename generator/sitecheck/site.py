@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from generator.errors import Problem
 from generator.sitecheck import page as scan
 from generator.sitecheck.page import PageScan, ScanPolicy
+from generator.sitecheck.source import SourceTags
 
 
 def scan_key(data: bytes, path: str, policy: ScanPolicy) -> tuple[object, ...]:
@@ -111,7 +112,8 @@ def scan_site(
     listed = set(files)
     structure = hashlib.sha1("\0".join([*files, "", *sorted(folders)]).encode()).hexdigest()
     for name, scanned in pages.items():
-        problems.extend(_links_checked(cache, name, scanned, pages, listed, folders, structure))
+        found = _links_checked(cache, site, name, scanned, pages, listed, folders, structure)
+        problems.extend(found)
     for gone in set(cache.checked) - set(pages):
         del cache.checked[gone]
     for stale in [k for k in cache.scanned if k[1].startswith(label + "/") and k[0] not in pages]:
@@ -143,6 +145,7 @@ def _canaries(data: bytes, canaries: Iterable[str], shown: str) -> list[Problem]
 
 def _links_checked(
     cache: ScanCache,
+    site: Path,
     name: str,
     scanned: PageScan,
     pages: Mapping[str, PageScan],
@@ -158,7 +161,7 @@ def _links_checked(
         and all(pages.get(t) is page for t, page in last.targets.items())
     ):
         return last.problems
-    problems = _broken_links(name, scanned, pages, files, folders)
+    problems = _broken_links(site, name, scanned, pages, files, folders)
     targets = {t: pages.get(t) for t in _targets(scanned, folders)}
     cache.checked[name] = Checked(scanned, structure, targets, problems)
     return problems
@@ -178,6 +181,7 @@ def _targets(scanner: PageScan, folders: set[str]) -> set[str]:
 
 
 def _broken_links(
+    site: Path,
     name: str,
     scanner: PageScan,
     pages: Mapping[str, PageScan],
@@ -186,6 +190,7 @@ def _broken_links(
 ) -> list[Problem]:
     """Relative URLs of one page that lead to no file, or to a page without that anchor."""
     problems: list[Problem] = []
+    source: SourceTags | None = None
     for link, verdict, target, fragment in scanner.links:
         if verdict == "external":
             continue
@@ -202,5 +207,14 @@ def _broken_links(
                 message = f"{link.url!r}: {target} has no anchor '#{fragment}'"
             else:
                 continue
-        problems.append(Problem(scanner.shown, link.line, link.column, message))
+        source = source or _source(site / name)
+        problems.append(Problem(scanner.shown, *source.position(*link.key), message))
     return problems
+
+
+def _source(page: Path) -> SourceTags:
+    """A page's text read for the positions of its broken links (read as it was scanned)."""
+    try:
+        return SourceTags(page.read_bytes().decode("utf-8", errors="replace"))
+    except OSError:  # gone since it was scanned (a serve rebuild): positions are 1:1
+        return SourceTags("")

@@ -54,6 +54,8 @@ def test_offline_build_navigates_and_searches_from_disk(
     page.locator("nav.md-tabs").get_by_role("link", name="Sources", exact=True).click()
     expect(page).to_have_url((offline_site / "sources.html").as_uri())
     expect(page.locator("h1")).to_contain_text("Sources")
+    # Material's script must have run before "/" opens search (the h1 can show first).
+    page.wait_for_function("document.documentElement.classList.contains('js')")
     page.keyboard.press("/")
     page.locator(".md-search__input").press_sequentially("Kirby", delay=30)
     results = page.locator(".md-search-result__item")

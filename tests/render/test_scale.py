@@ -86,6 +86,23 @@ def test_a_changed_policy_or_name_scans_again(
     assert sorted(scanned[1:]) == ["index.html", "sources/index.html"]
 
 
+def test_a_link_broken_by_another_page_is_located_in_the_unchanged_page(
+    site: Path, cache: site_scan.ScanCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scan keeps no positions for links; one that turns out broken is found in its page's
+    file, even when that page's scan came from the cache."""
+    (site / "sources" / "index.html").write_text(page('<p id="ev-1"></p><p id="ev-2"></p>'))
+    assert not any("no anchor" in p.message for p in scan_site(site, POLICY, "site", cache=cache))
+    scanned = _counting(monkeypatch)
+    (site / "sources" / "index.html").write_text(page('<p id="ev-1"></p>'))
+    found = [p.format() for p in scan_site(site, POLICY, "site", cache=cache)]
+    assert scanned == ["sources/index.html"]
+    assert (
+        "site/index.html:1:91: error: 'sources/#ev-2': sources/index.html has no anchor '#ev-2'"
+        in found
+    )
+
+
 def test_pending_scans_are_used_only_for_the_bytes_on_disk(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
