@@ -168,6 +168,11 @@ def treaty(sources: Sources, rng: random.Random, n: int) -> dict[str, Any]:
         record = _claim(sources, rng, f"{ident}-s{k}", f"stage {k} of treaty {ident} is done")
         record.update(name=f"Stage {k}", status="done", body=parties[k % 2], when=sources.date())
         stages.append(record)
+    # In order, as validation asks: each date is still on or before its own document's (the
+    # k-th smallest of dates drawn in document order is at most the k-th document's date).
+    ordered = sorted(str(r["when"]) for r in [signature, *stages])
+    for record, when in zip([signature, *stages], ordered, strict=True):
+        record["when"] = when
     return {
         "id": ident,
         "title": f"Treaty {n:04d} between {parties[0]} and {parties[1]}",

@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from generator.errors import Problem
+from generator.facts.claim_warnings import (
+    events_after_documents,
+    figures_not_quoted,
+    speakers_for_others,
+    warning,
+)
 from generator.facts.content import Content
 from generator.facts.model import Estimate, Evidence, IndexedRecord, Stage
 
@@ -28,11 +34,6 @@ class Rule:
     check: Callable[[Content], Iterator[Problem]]
 
 
-def _warning(content: Content, record_id: str, message: str, hint: str) -> Problem:
-    placed = content.ids[record_id]
-    return Problem(placed.path, placed.line, placed.column, message, hint, severity="warning")
-
-
 def _records(content: Content, kind: type[Kind]) -> Iterator[Kind]:
     return (p.record for p in content.ids.values() if isinstance(p.record, kind))
 
@@ -42,7 +43,7 @@ def uncited_documents(content: Content) -> Iterator[Problem]:
     cited = {p.record.document for p in content.ids.values() if isinstance(p.record, Evidence)}
     for document in content.documents:
         if document.id not in cited:
-            yield _warning(
+            yield warning(
                 content,
                 document.id,
                 f"document '{document.id}' is cited by no fact",
@@ -55,7 +56,7 @@ def undated_estimates(content: Content) -> Iterator[Problem]:
     for estimate in _records(content, Estimate):
         dates = [w for w in (estimate.claimed, estimate.as_of) if w is not None and w.resolved]
         if not dates:
-            yield _warning(
+            yield warning(
                 content,
                 estimate.id,
                 f"estimate '{estimate.id}' has no date: neither 'claimed' nor 'as_of' gives one",
@@ -72,7 +73,7 @@ def overdue_stages(content: Content) -> Iterator[Problem]:
         if stage.status not in NOT_YET or when is None or not when.resolved:
             continue
         if when.end < edition.start:
-            yield _warning(
+            yield warning(
                 content,
                 stage.id,
                 f"stage '{stage.id}' is still '{stage.status}' but dated {when.label()}, "
@@ -92,6 +93,21 @@ RULES: tuple[Rule, ...] = (
         "overdue-stage",
         "A treaty stage still pending or expected, dated before the briefing's date.",
         overdue_stages,
+    ),
+    Rule(
+        "figure-not-in-quote",
+        "An estimate whose figure its own quote does not give, in any usual spelling.",
+        figures_not_quoted,
+    ),
+    Rule(
+        "speaker-not-for-originator",
+        "A claim whose speaker does not speak for the actor the claim is attributed to.",
+        speakers_for_others,
+    ),
+    Rule(
+        "event-after-document",
+        "An event dated after the document that reports it.",
+        events_after_documents,
     ),
 )
 

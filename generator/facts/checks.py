@@ -1,52 +1,16 @@
-"""Checks across records: references resolve, figures are coherent, quotes are verbatim."""
+"""Checks across records: figures are coherent and quotes verbatim; then the consistency of
+dates, figures and texts (:mod:`consistency`). References are :mod:`references`' business."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-from pydantic import BaseModel
-
-from generator.errors import Problem, printable
-from generator.facts.content import Content
+from generator.errors import Problem
+from generator.facts.consistency import consistency_problems
+from generator.facts.content import Placed
 from generator.facts.loader import FactFile, Loc
-from generator.facts.model import Actor, Document, Estimate, Evidence, Place
-
-_ACTOR_FIELDS = frozenset(
-    {
-        "originator",
-        "speaker",
-        "actor",
-        "origin",
-        "destination",
-        "body",
-        "country",
-        "speaks_for",
-        "parties",
-        "signatories",
-    }
-)
-_ANY_FACT_FIELDS = frozenset({"responds_to", "cites"})
-
-
-def _walk(model: object, loc: Loc) -> Iterator[tuple[BaseModel, Loc]]:
-    if isinstance(model, BaseModel):
-        yield model, loc
-        for name in type(model).model_fields:
-            value = getattr(model, name)
-            if isinstance(value, list):
-                for index, item in enumerate(value):
-                    yield from _walk(item, (*loc, name, index))
-            elif isinstance(value, BaseModel):
-                yield from _walk(value, (*loc, name))
-
-
-def _is_a(record: object, want: type | None) -> bool:
-    """``want`` None means a fact: anything with an id but an actor, document or place."""
-    if want is None:
-        return not isinstance(record, (Actor, Document, Place))
-    return isinstance(record, want)
+from generator.facts.model import Document, Estimate, Evidence, IndexedRecord
 
 
 def _normalise(text: str) -> str:
@@ -55,10 +19,9 @@ def _normalise(text: str) -> str:
 
 class _Checker:
     def __init__(
-        self, content: Content, content_dir: Path, files: dict[str, FactFile], references: bool
+        self, ids: dict[str, Placed], content_dir: Path, files: dict[str, FactFile]
     ) -> None:
-        self.references = references
-        self.content = content
+        self.ids = ids
         self.content_dir = content_dir
         self.files = files
         self.problems: list[Problem] = []
@@ -68,23 +31,12 @@ class _Checker:
         line, column = file.place(loc)
         self.problems.append(Problem(file.path, line, column, message, hint))
 
-    def ref(self, file: FactFile, loc: Loc, value: str, want: type | None, what: str) -> None:
-        if not self.references:
-            return
-        placed = self.content.ids.get(value)
-        if placed is None or not _is_a(placed.record, want):
-            known = sorted(k for k, p in self.content.ids.items() if _is_a(p.record, want))
-            shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
-            self.problem(
-                file, loc, f"unknown {what} id '{printable(value)}'", f"known ids: {shown}"
-            )
-
     def archive(self, document: Document, file: FactFile, loc: Loc) -> str | None:
         if document.archive is None:
             return None
         if document.id not in self.archives:
             path = (self.content_dir / document.archive).resolve()
-            placed = self.content.ids[document.id]
+            placed = self.ids[document.id]
             self.archives[document.id] = None
             # The model's pattern keeps the path inside content/; a symbolic link may not.
             if not path.is_relative_to(self.content_dir.resolve()):
@@ -106,32 +58,14 @@ class _Checker:
                 )
         return self.archives[document.id]
 
-    def check_record(self, record: BaseModel, file: FactFile, loc: Loc) -> None:
-        for name in type(record).model_fields:
-            value = getattr(record, name)
-            if value is None:
-                continue
-            if name in ("arrives_at", "starts_at"):
-                self.ref(file, (*loc, name), value, Place, "place")
-            elif name in _ACTOR_FIELDS or name in _ANY_FACT_FIELDS or name == "document":
-                want, what = (
-                    (Actor, "actor")
-                    if name in _ACTOR_FIELDS
-                    else (Document, "document")
-                    if name == "document"
-                    else (None, "fact")
-                )
-                values = value if isinstance(value, list) else [value]
-                for index, item in enumerate(values):
-                    where = (*loc, name, index) if isinstance(value, list) else (*loc, name)
-                    self.ref(file, where, item, want, what)
+    def check_record(self, record: IndexedRecord, file: FactFile, loc: Loc) -> None:
         if isinstance(record, Estimate):
             self.check_estimate(record, file, loc)
         if isinstance(record, Evidence):
             self.check_quote(record, file, loc)
 
     def check_quote(self, record: Evidence, file: FactFile, loc: Loc) -> None:
-        placed = self.content.ids.get(record.document)
+        placed = self.ids.get(record.document)
         if record.quote and placed and isinstance(placed.record, Document):
             text = self.archive(placed.record, file, loc)
             if text is not None and _normalise(record.quote) not in text:
@@ -169,30 +103,17 @@ class _Checker:
                 f"low {estimate.low} is greater than high {estimate.high}",
                 "swap them",
             )
-        if estimate.adds_to is not None:
-            self.ref(file, (*loc, "adds_to"), estimate.adds_to, Estimate, "estimate")
 
-    def run(self) -> list[Problem]:
-        for placed in self._top_records():
-            file = self.files[placed[1]]
-            for record, loc in _walk(placed[0], placed[2]):
-                self.check_record(record, file, loc)
+    def run(self, records: list[Placed]) -> list[Problem]:
+        for placed in records:
+            self.check_record(placed.record, self.files[placed.path], placed.loc)
         return self.problems
-
-    def _top_records(self) -> Iterator[tuple[BaseModel, str, Loc]]:
-        for item in self.content.ids.values():
-            if len(item.loc) == 2:
-                yield item.record, item.path, item.loc
-        briefing_file = next(
-            (f for f in self.files.values() if isinstance(f.data, dict) and "briefing" in f.data),
-            None,
-        )
-        if briefing_file is not None:
-            yield self.content.briefing, briefing_file.path, ("briefing",)
 
 
 def check_content(
-    content: Content, content_dir: Path, files: dict[str, FactFile], *, references: bool = True
+    records: list[Placed], ids: dict[str, Placed], content_dir: Path, files: dict[str, FactFile]
 ) -> list[Problem]:
-    """Every problem across records: references, figures, quotes."""
-    return _Checker(content, content_dir, files, references).run()
+    """Every problem across the records that validated (``records``, indexed in ``ids``):
+    figures, quotes, and the consistency of dates, references and texts (:mod:`consistency`)."""
+    problems = _Checker(ids, content_dir, files).run(records)
+    return problems + consistency_problems(records, ids, files)

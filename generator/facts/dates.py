@@ -56,6 +56,9 @@ def _mapping_rules() -> JsonDict:
     }
 
 
+TEXT_MAX = 200
+"""The longest words of a date: they are shown on several pages and in the search index."""
+
 WEEKDAYS = tuple(calendar.day_name[i] for i in range(7))
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 """Days in each month (1-12) of a common year; February gains one in a leap year."""
@@ -96,6 +99,7 @@ class When(BaseModel):
     text: str | None = Field(
         None,
         min_length=1,
+        max_length=TEXT_MAX,
         description="The words the source used, verbatim ('on Wednesday').",
         examples=["on Wednesday"],
     )

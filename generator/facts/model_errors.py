@@ -7,9 +7,9 @@ they did write), with the known fields of the record for an unknown one.
 from __future__ import annotations
 
 import difflib
-import types
 import typing
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -17,24 +17,22 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Problem, printable
 from generator.facts.loader import FactFile, Loc
 from generator.facts.model import SLUG_PATTERN, FactFileModel
+from generator.facts.raw import unwrap
 
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional/Annotated to the type that holds fields or items."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _unwrap(options[0]) if len(options) == 1 else annotation
-    return annotation
+_URL_HINTS = MappingProxyType(
+    {
+        "host_mixed_scripts": "a look-alike of another site's address; check the link and "
+        "write its host in one script",
+        "host_punycode": "check the link: an 'xn--' label must be valid punycode",
+    }
+)
 
 
 def _model_at(loc: Loc) -> type[BaseModel] | None:
     """The model class that owns the mapping at ``loc`` in a fact file."""
     current: Any = FactFileModel
     for step in loc:
-        current = _unwrap(current)
+        current = unwrap(current)
         if isinstance(step, int):
             if typing.get_origin(current) is list:
                 current = typing.get_args(current)[0]
@@ -47,7 +45,7 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
             current = fields[step].annotation
         else:
             return None
-    current = _unwrap(current)
+    current = unwrap(current)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
@@ -126,6 +124,8 @@ def _value_message(
         return f"'{shown}' is not a valid {name}", f"it must match {error['ctx']['pattern']}"
     if kind == "too_short" or kind == "string_too_short":
         return f"'{name}' must not be empty", ""
+    if kind in _URL_HINTS:
+        return f"{name}: {printable(str(error['msg']))}", _URL_HINTS[kind]
     text = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         text = text.removeprefix(prefix)

@@ -1,13 +1,13 @@
 """Raw fact files -> one validated :class:`Content`, with every problem found at once.
 
 Types and required fields come from the model; this module adds what a single record
-cannot know: ids unique across files, every reference resolving, quotes found verbatim in
-the archived document.
+cannot know: ids unique across files, every reference resolving (:mod:`references`), and
+the checks across records (:mod:`checks`): quotes found verbatim in the archived document,
+figures and dates coherent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,14 +16,10 @@ from generator.errors import Problem
 from generator.facts.checks import check_content
 from generator.facts.content import Content, Placed
 from generator.facts.loader import FactFile, Loc
-from generator.facts.model import (
-    Briefing,
-    Deployment,
-    FactFileModel,
-    IndexedRecord,
-    Treaty,
-)
+from generator.facts.model import Briefing, FactFileModel, IndexedRecord
 from generator.facts.model_errors import model_problems
+from generator.facts.references import reference_problems
+from generator.facts.salvage import parts_of, salvage
 
 _KINDS = ("documents", "actors", "deployments", "treaties", "reactions", "events", "places")
 _LISTS = (*_KINDS, "glossary")
@@ -55,61 +51,45 @@ def _validate_file(fact_file: FactFile) -> tuple[FactFileModel | None, list[Prob
         return None, model_problems(fact_file, exc)
 
 
-def _parts(record: IndexedRecord) -> Iterator[tuple[Loc, IndexedRecord]]:
-    """The records with an id inside a deployment or a treaty, with their place in it."""
-    lists: dict[str, Sequence[IndexedRecord]] = {}
-    if isinstance(record, Deployment):
-        lists = {"route": record.route, "estimates": record.estimates, "notes": record.notes}
-    elif isinstance(record, Treaty):
-        if record.signature is not None:
-            yield ("signature",), record.signature
-        lists = {"provisions": record.provisions, "stages": record.stages}
-    for kind, children in lists.items():
-        for index, child in enumerate(children):
-            yield (kind, index), child
-
-
-def _records(model: FactFileModel, fact_file: FactFile) -> list[Placed]:
-    """Every record carrying an id in one file, with its place."""
-    placed: list[Placed] = []
-
-    def add(record: IndexedRecord, loc: Loc) -> None:
+def _placed(fact_file: FactFile, records: list[tuple[Loc, IndexedRecord]]) -> list[Placed]:
+    placed = []
+    for loc, record in records:
         line, column = fact_file.place((*loc, "id"))
         placed.append(Placed(record, fact_file.path, line, column, loc))
-
-    if model.briefing is not None:
-        for index, assessment in enumerate(model.briefing.assessments):
-            add(assessment, ("briefing", "assessments", index))
-    for kind in _KINDS:
-        records: list[IndexedRecord] = getattr(model, kind)
-        for index, record in enumerate(records):
-            add(record, (kind, index))
-            for part_loc, part in _parts(record):
-                add(part, (kind, index, *part_loc))
     return placed
 
 
-def _index(
-    models: list[tuple[FactFile, FactFileModel]], problems: list[Problem]
-) -> dict[str, Placed]:
+def _records(model: FactFileModel) -> list[tuple[Loc, IndexedRecord]]:
+    """Every record carrying an id in one validated file, with its place."""
+    found: list[tuple[Loc, IndexedRecord]] = []
+    if model.briefing is not None:
+        found += parts_of(model.briefing, ("briefing",))
+    for kind in _KINDS:
+        records: list[IndexedRecord] = getattr(model, kind)
+        for index, record in enumerate(records):
+            found.append(((kind, index), record))
+            found += parts_of(record, (kind, index))
+    return found
+
+
+def _index(records: list[Placed], problems: list[Problem]) -> dict[str, Placed]:
     """Every record with an id, by id; a problem for each id used twice."""
     ids: dict[str, Placed] = {}
-    for fact_file, model in models:
-        for placed in _records(model, fact_file):
-            record_id = placed.record.id
-            first = ids.get(record_id)
-            if first is None:
-                ids[record_id] = placed
-                continue
-            problems.append(
-                Problem(
-                    placed.path,
-                    placed.line,
-                    placed.column,
-                    f"id '{record_id}' is already used at {first.path}:{first.line}:{first.column}",
-                    "ids must be unique across all fact files; pick another",
-                )
+    for placed in records:
+        record_id = placed.record.id
+        first = ids.get(record_id)
+        if first is None:
+            ids[record_id] = placed
+            continue
+        problems.append(
+            Problem(
+                placed.path,
+                placed.line,
+                placed.column,
+                f"id '{record_id}' is already used at {first.path}:{first.line}:{first.column}",
+                "ids must be unique across all fact files; pick another",
             )
+        )
     return ids
 
 
@@ -143,35 +123,51 @@ def _briefing_problems(
     return problems
 
 
-def build_content(
-    files: list[FactFile], content_dir: Path, *, complete: bool = True, shown_as: str = "content"
-) -> tuple[Content | None, list[Problem]]:
-    """Validate parsed files into one :class:`Content`; problems if anything is wrong.
-
-    ``complete`` is false when some fact files could not be parsed: the others are still
-    checked, but nothing is said that the missing files might answer (no briefing found,
-    unknown references).
-    """
-    problems: list[Problem] = []
+def _parsed(
+    files: list[FactFile], problems: list[Problem]
+) -> tuple[list[tuple[FactFile, FactFileModel]], list[Placed], list[tuple[FactFile, Briefing]]]:
+    """Each file validated: the files that validate whole, every record with an id that
+    validates (in a file that does not: on its own, see :mod:`salvage`), the briefings."""
     models: list[tuple[FactFile, FactFileModel]] = []
+    placed: list[Placed] = []
+    briefings: list[tuple[FactFile, Briefing]] = []
     for fact_file in files:
         model, found = _parse_file(fact_file)
         problems.extend(found)
         if model is not None:
             models.append((fact_file, model))
-    ids = _index(models, problems)
-    briefings = [(f, model.briefing) for f, model in models if model.briefing is not None]
-    problems.extend(_briefing_problems(briefings, shown_as, complete and not problems))
-    if len(briefings) != 1:
-        return None, problems
+            placed += _placed(fact_file, _records(model))
+            briefing = model.briefing
+        else:
+            salvaged = salvage(fact_file)
+            placed += _placed(fact_file, salvaged.records)
+            briefing = salvaged.briefing
+        if briefing is not None:
+            briefings.append((fact_file, briefing))
+    return models, placed, briefings
 
-    # Checks run on the files that parsed even when others did not, so one run shows every
-    # problem; references are only checked when every file parsed (else they may point
-    # into a broken file and the message would mislead).
-    lists = {kind: [r for _, model in models for r in getattr(model, kind)] for kind in _LISTS}
-    content = Content(briefing=briefings[0][1], ids=ids, **lists)
-    found = check_content(
-        content, content_dir, {f.path: f for f, _ in models}, references=complete and not problems
-    )
+
+def build_content(
+    files: list[FactFile], content_dir: Path, *, complete: bool = True, shown_as: str = "content"
+) -> tuple[Content | None, list[Problem]]:
+    """Validate parsed files into one :class:`Content`; problems if anything is wrong.
+
+    Every problem that can be known is reported in one run: references and the checks
+    across records run on what did validate, even when other records or files did not.
+    ``complete`` is false when some fact files could not be parsed: the others are still
+    checked, but nothing is said that the missing files might answer (no briefing found,
+    unknown references).
+    """
+    problems: list[Problem] = []
+    models, placed, briefings = _parsed(files, problems)
+    ids = _index(placed, problems)
+    problems.extend(_briefing_problems(briefings, shown_as, complete and not problems))
+    if complete:
+        problems.extend(reference_problems(files))
+    briefing = briefings[0] if len(briefings) == 1 else None
+    found = check_content(placed, ids, content_dir, {f.path: f for f in files})
     problems.extend(found)
-    return (None if problems else content), problems
+    if problems or briefing is None:
+        return None, problems
+    lists = {kind: [r for _, model in models for r in getattr(model, kind)] for kind in _LISTS}
+    return Content(briefing=briefing[1], ids=ids, **lists), []

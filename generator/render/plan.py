@@ -29,13 +29,19 @@ class Page:
 
 @dataclass(frozen=True)
 class Planned:
-    """A page to render: template, path, title, nav section and its own context."""
+    """A page to render: template, path, title, nav section and its own context.
+
+    The title's runs of whitespace (tabs, line breaks, two spaces) are one space: the theme
+    writes ``<title>`` and the nav that way, so the page is called what it shows."""
 
     template: str
     path: str
     title: str
     section: str = ""
     context: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", " ".join(self.title.split()))
 
 
 SPLIT_CHRONOLOGY = 200

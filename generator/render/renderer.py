@@ -26,7 +26,8 @@ from generator.facts.model import (
     GlossaryEntry,
     Reaction,
 )
-from generator.render.guide import editor_guide
+from generator.render.guide import Kind, editor_guide
+from generator.render.headings import separate_headings
 from generator.render.labels import COUNTS_LABEL, KIND_LABEL, by_date, date_key, slug
 from generator.render.markdown_text import Escaper, Md, attribute
 from generator.render.memo import CONSTANTS, Memo, shared_digest
@@ -95,6 +96,8 @@ class Renderer:
         """Reuses pages whose inputs did not change since the last render (`mkdocs serve`)."""
         self.escape = Escaper()
         """Escapes fact text in every template and helper; cleared after each render."""
+        self.guide: list[Kind] | None = None
+        """The editor's guide, from the schema: the same for every render, made once."""
         loaders: list[jinja2.BaseLoader] = []
         if overrides is not None:
             loaders.append(jinja2.FileSystemLoader(str(overrides)))
@@ -122,10 +125,12 @@ class Renderer:
     def render(self, content: Content) -> list[Page]:
         """Every page, in navigation order."""
         site = build_site(content)
+        if self.guide is None:
+            self.guide = editor_guide()
         run = _Pass(
             content,
             site.index,
-            shared_context(content, site),
+            shared_context(content, site, self.guide),
             _abbreviations(content.glossary),
             shared_digest(content, site.index) if self.memo is not None else "",
         )
@@ -158,7 +163,8 @@ class Renderer:
         context = {**run.shared, **planned.context, "page": helpers, "title": planned.title}
         body = self.env.get_template(planned.template).render(context)
         body += self.env.get_template("_footer.md.j2").render(context)
-        return _front_matter(run.content, planned, helpers.facts) + body + run.abbreviations
+        markdown = _front_matter(run.content, planned, helpers.facts) + body + run.abbreviations
+        return separate_headings(markdown)
 
     def _memo_key(self, planned: Planned, run: _Pass) -> str | None:
         """The page's memo key, or None: not memoising, or the page may read unkeyed facts."""
@@ -176,7 +182,7 @@ class Renderer:
         return self.memo.page_key(run.shared_key, digest, planned, self.directory_urls, run.content)
 
 
-def shared_context(content: Content, site: Site) -> dict[str, object]:
+def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str, object]:
     """What every template may read besides its page's own context and ``page``."""
     deployments = sorted(content.deployments, key=lambda d: d.id)
     shown = headlines(deployments)
@@ -197,7 +203,7 @@ def shared_context(content: Content, site: Site) -> dict[str, object]:
         "actor_pages": site.layout.actors,
         "document_number": site.index.document_number,
         "glossary": sorted(content.glossary, key=lambda g: g.term),
-        "guide": editor_guide(),
+        "guide": guide,
     }
 
 

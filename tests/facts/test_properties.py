@@ -266,16 +266,20 @@ def fact_sets(draw: Callable[..., Any]) -> dict[str, Any]:
     ]
     deployments = []
     for _ in range(draw(st.integers(0, 1))):
-        estimates = [
-            {
-                "id": take(),
-                "value": draw(st.integers(0, 10**6)),
-                "counts": draw(st.sampled_from(["sent", "present", "projected"])),
-                "originator": draw(st.sampled_from(actor_ids)),
-                **evidence(),
-            }
-            for _ in range(draw(st.integers(0, 2)))
-        ]
+        estimates = []
+        for _ in range(draw(st.integers(0, 2))):
+            value = draw(st.integers(0, 10**6))
+            found = evidence()  # the quote gives the figure (checks.py)
+            estimates.append(
+                {
+                    "id": take(),
+                    "value": value,
+                    "counts": draw(st.sampled_from(["sent", "present", "projected"])),
+                    "originator": draw(st.sampled_from(actor_ids)),
+                    **found,
+                    "quote": f"{found['quote']} {value:,}",
+                }
+            )
         deployments.append(
             {
                 "id": take(),

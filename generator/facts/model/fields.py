@@ -9,6 +9,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from generator.facts.model.hosts import check_host
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX = 64
 
@@ -110,6 +112,7 @@ def _safe_url(value: str) -> str:
             f"'{value[:80]}' is not an allowed URL: it must start with https://, http:// or "
             "mailto:, with no spaces, quotes or angle brackets"
         )
+    check_host(value.strip())
     return value.strip()
 
 
