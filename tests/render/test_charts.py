@@ -543,5 +543,8 @@ def test_chart_matches_golden(name: str) -> None:
 def test_committed_chart_css_is_the_generated_one() -> None:
     """docs/assets/charts.css is CHART_CSS written out (by `make golden`), never edited."""
     path = Path(__file__).resolve().parents[2] / "docs" / "assets" / "charts.css"
-    header = "/* Generated from generator/charts/css.py CHART_CSS by make golden; do not edit. */\n"
+    header = (
+        "/* Generated from generator/render/charts/css.py CHART_CSS by make golden;"
+        " do not edit. */\n"
+    )
     assert_golden(path, header + charts.CHART_CSS)

@@ -21,7 +21,7 @@ def _generated_css() -> str:
     return fonts + light + dark
 
 
-CHART_CSS = """/* Charts (generator/charts/): static SVG. Every colour is a Material palette
+CHART_CSS = """/* Charts (generator/render/charts/): static SVG. Every colour is a Material palette
    variable or a --bc-* below, so the light (default) and dark (slate) schemes both read well; each
    palette colour has 4.5:1 contrast or more against its scheme's background. */
 .briefing-chart { margin: 1.2em 0; max-width: 100%; }
