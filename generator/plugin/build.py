@@ -16,7 +16,7 @@ import os
 import shutil
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,7 +170,11 @@ def build_site(config_file: Path, site_dir: Path | None = None) -> Built:
             final.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise _fail(log, f"cannot build beside {final}: {exc}", final) from None
-        with site_folder.locked(final):
+        with ExitStack() as held:
+            try:
+                held.enter_context(site_folder.locked(final))
+            except OSError as exc:  # a folder we may not write in: say so, as for the build
+                raise _fail(log, f"cannot build beside {final}: {exc}", final) from None
             notes: list[str] = []
             site_folder.remove_leftovers(final, notes)
             pages = _build_aside(config, plugin, log, final, notes)

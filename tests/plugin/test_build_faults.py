@@ -159,3 +159,21 @@ def test_a_leftover_that_cannot_be_deleted_is_reported(
         f"cannot remove {project / '.site-tmp-site-stuck'}, left by an earlier build: "
         ".site-tmp-site-stuck: [Errno 13] refused; delete it by hand"
     ]
+
+
+def test_a_lock_that_cannot_be_made_is_a_message(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    def refused(final: Path) -> Any:
+        raise PermissionError(13, "Permission denied", str(final.parent / "x.lock"))
+
+    monkeypatch.setattr(site_folder, "locked", refused)
+    with pytest.raises(build_module.BuildFailed) as failed:
+        build_module.build_site(project / "mkdocs.yml")
+    final = (project / "site").absolute()
+    assert str(failed.value).splitlines()[-2:] == [
+        f"cannot build beside {final}: [Errno 13] Permission denied: '{final.parent / 'x.lock'}'",
+        f"build failed; {final} was left as it was",
+    ]
