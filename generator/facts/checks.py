@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.facts.consistency import consistency_problems
+from generator.facts.consistency import Facts, consistency_problems
 from generator.facts.content import Placed
+from generator.facts.development_checks import development_problems
 from generator.facts.loader import FactFile, Loc
-from generator.facts.model import Document, Estimate, Evidence, IndexedRecord
+from generator.facts.model import Document, Estimate, Evidence, IndexedRecord, Phase, Stage
 
 
 def _normalise(text: str) -> str:
@@ -65,25 +66,34 @@ class _Checker:
             self.check_quote(record, file, loc)
 
     def check_quote(self, record: Evidence, file: FactFile, loc: Loc) -> None:
-        placed = self.ids.get(record.document)
-        if record.quote and placed and isinstance(placed.record, Document):
+        self.check_passage(record.document, record.quote, file, (*loc, "quote"))
+        for index, citation in enumerate(record.also_reported_in):
+            where = (*loc, "also_reported_in", index, "quote")
+            self.check_passage(citation.document, citation.quote, file, where)
+        if isinstance(record, (Stage, Phase)):
+            for index, update in enumerate(record.updates):
+                self.check_quote(update, file, (*loc, "updates", index))
+
+    def check_passage(self, document_id: str, quote: str, file: FactFile, loc: Loc) -> None:
+        placed = self.ids.get(document_id)
+        if quote and placed and isinstance(placed.record, Document):
             text = self.archive(placed.record, file, loc)
-            if text is not None and _normalise(record.quote) not in text:
+            if text is not None and _normalise(quote) not in text:
                 self.problem(
                     file,
-                    (*loc, "quote"),
-                    f"quote not found verbatim in document '{record.document}'",
+                    loc,
+                    f"quote not found verbatim in document '{document_id}'",
                     "copy the passage exactly from the archived text",
                 )
 
     def check_estimate(self, estimate: Estimate, file: FactFile, loc: Loc) -> None:
         has_range = estimate.low is not None or estimate.high is not None
-        if estimate.value is None and not has_range:
+        if estimate.value is None and not has_range and estimate.words is None:
             self.problem(
                 file,
                 loc,
                 f"estimate '{estimate.id}' has no figure",
-                "give 'value', or 'low' and 'high'",
+                "give 'value', or 'low' and 'high', or the source's 'words' for it",
             )
         elif estimate.value is not None and has_range:
             self.problem(
@@ -116,4 +126,5 @@ def check_content(
     """Every problem across the records that validated (``records``, indexed in ``ids``):
     figures, quotes, and the consistency of dates, references and texts (:mod:`consistency`)."""
     problems = _Checker(ids, content_dir, files).run(records)
-    return problems + consistency_problems(records, ids, files)
+    facts = Facts(records, ids, files)
+    return problems + consistency_problems(facts) + development_problems(facts)

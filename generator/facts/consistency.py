@@ -36,7 +36,7 @@ EVIDENCE_ANCHOR = "ev-"
 
 
 @dataclass(frozen=True)
-class _Facts:
+class Facts:
     """The records that validated, their index and files: what each check reads."""
 
     records: list[Placed]
@@ -54,7 +54,7 @@ class _Facts:
         return (p for p in self.records if isinstance(p.record, kind))
 
 
-def _self_references(facts: _Facts) -> Iterator[Problem]:
+def _self_references(facts: Facts) -> Iterator[Problem]:
     for placed in facts.of(Estimate):
         estimate = placed.record
         assert isinstance(estimate, Estimate)
@@ -79,7 +79,7 @@ def _self_references(facts: _Facts) -> Iterator[Problem]:
                 )
 
 
-def _adds_to_cycles(facts: _Facts) -> Iterator[Problem]:
+def _adds_to_cycles(facts: Facts) -> Iterator[Problem]:
     """Each cycle of ``adds_to`` (of two estimates or more), once, at its first estimate."""
     seen: set[str] = set()
     for placed in sorted(facts.of(Estimate), key=lambda p: (p.path, p.line, p.column)):
@@ -109,7 +109,7 @@ def _dated(when: When | None) -> When | None:
     return when if when is not None and when.resolved else None
 
 
-def _stage_order(facts: _Facts) -> Iterator[Problem]:
+def _stage_order(facts: Facts) -> Iterator[Problem]:
     """A stage dated before one listed earlier (the signature is the first stage)."""
     for placed in facts.of(Treaty):
         treaty = placed.record
@@ -152,7 +152,7 @@ def _claim_date(record: object) -> tuple[str, str, When | None] | None:
     return None
 
 
-def _after_document(facts: _Facts) -> Iterator[Problem]:
+def _after_document(facts: Facts) -> Iterator[Problem]:
     for placed in facts.of(Evidence):
         found = _claim_date(placed.record)
         if found is None or not isinstance(placed.record, Evidence):
@@ -175,7 +175,7 @@ def _after_document(facts: _Facts) -> Iterator[Problem]:
         )
 
 
-def _anchors(facts: _Facts) -> Iterator[Problem]:
+def _anchors(facts: Facts) -> Iterator[Problem]:
     """An actor, document or place whose id is the Sources page's anchor of a fact's
     evidence (``ev-`` and the fact's id): the page would hold the id twice."""
     for placed in facts.records:
@@ -216,11 +216,8 @@ def _glossary(files: dict[str, FactFile]) -> Iterator[Problem]:
             )
 
 
-def consistency_problems(
-    records: list[Placed], ids: dict[str, Placed], files: dict[str, FactFile]
-) -> list[Problem]:
+def consistency_problems(facts: Facts) -> list[Problem]:
     """Every error of consistency between the records that validated."""
-    facts = _Facts(records, ids, files)
     checks = (_self_references, _adds_to_cycles, _stage_order, _after_document)
     found = [problem for check in checks for problem in check(facts)]
-    return found + list(_anchors(facts)) + list(_glossary(files))
+    return found + list(_anchors(facts)) + list(_glossary(facts.files))

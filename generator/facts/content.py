@@ -13,6 +13,7 @@ from generator.facts.model import (
     Event,
     GlossaryEntry,
     IndexedRecord,
+    Measure,
     Place,
     Reaction,
     Treaty,
@@ -42,6 +43,7 @@ class Content:
     reactions: list[Reaction]
     events: list[Event]
     places: list[Place] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     ids: dict[str, Placed] = field(default_factory=dict)
 

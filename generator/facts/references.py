@@ -17,13 +17,13 @@ from pydantic import BaseModel
 
 from generator.errors import Problem, printable
 from generator.facts.loader import FactFile, Loc
-from generator.facts.model import Actor, Document, Estimate, Place
+from generator.facts.model import Actor, Document, Estimate, Evidence, Measure, Place
 from generator.facts.raw import FIELDS, Written, all_records, is_slug, written_ids
 
 _ACTOR = (Actor, "actor")
 _FACT = (None, "fact")
 # Each field that names a record: the kind it must name (None: a fact, anything with an id
-# but an actor, document or place), and what the message calls it.
+# but an actor, document, place or measure), and what the message calls it.
 REFERENCES: MappingProxyType[str, tuple[type[BaseModel] | None, str]] = MappingProxyType(
     {
         **dict.fromkeys(
@@ -37,6 +37,9 @@ REFERENCES: MappingProxyType[str, tuple[type[BaseModel] | None, str]] = MappingP
         "arrives_at": (Place, "place"),
         "starts_at": (Place, "place"),
         "adds_to": (Estimate, "estimate"),
+        **dict.fromkeys(["supersedes", "corrects", "disputes"], (Evidence, "cited fact")),
+        "measure": (Measure, "measure"),
+        "scope_place": (Place, "place"),
     }
 )
 SHOWN_IDS = 12
@@ -45,7 +48,7 @@ SHOWN_IDS = 12
 
 def _is_a(kind: type[BaseModel], want: type[BaseModel] | None) -> bool:
     if want is None:
-        return not issubclass(kind, (Actor, Document, Place))
+        return not issubclass(kind, (Actor, Document, Place, Measure))
     return issubclass(kind, want)
 
 
@@ -60,7 +63,7 @@ def _named(
         many = fields[name][1]
         if isinstance(value, list) and many:
             yield from ((name, item, (*loc, name, i)) for i, item in enumerate(value))
-        elif not many:
+        elif not many or isinstance(value, str):  # one id where a list may be written
             yield name, value, (*loc, name)
 
 

@@ -21,7 +21,16 @@ from generator.facts.model_errors import model_problems
 from generator.facts.references import reference_problems
 from generator.facts.salvage import parts_of, salvage
 
-_KINDS = ("documents", "actors", "deployments", "treaties", "reactions", "events", "places")
+_KINDS = (
+    "documents",
+    "actors",
+    "deployments",
+    "treaties",
+    "reactions",
+    "events",
+    "places",
+    "measures",
+)
 _LISTS = (*_KINDS, "glossary")
 
 

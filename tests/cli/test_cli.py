@@ -149,6 +149,7 @@ def test_schema_is_draft_2020_12_json(run) -> None:
         "reactions",
         "events",
         "glossary",
+        "measures",
         "places",
     }
     when = schema["$defs"]["When"]["anyOf"]

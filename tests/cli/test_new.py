@@ -227,8 +227,12 @@ def test_new_reaction_output_and_diff(example_content: Path, run) -> None:
     lines = before.count(b"\n")
     entry = [
         "  # Optional: when (when the actor reacted: date or FROM..TO); diplomat (rank, for a",
-        "  # summons); originator (actor id of who claimed it); speaker (person id of who voiced",
-        "  # it); credibility (1, 2, 3, 4, 5, 6, not graded).",
+        "  # summons); about (what it is about); originator (actor id of who claimed it); speaker",
+        "  # (person id of who voiced it); credibility (1, 2, 3, 4, 5, 6, not graded); voice",
+        "  # (quote, reported, narration); inferred (give when the source does not say who said",
+        "  # it and the editors attributed it); supersedes (ids of earlier claims by the same",
+        "  # claimant that this one replaces); corrects (ids of earlier claims); disputes (ids of",
+        "  # claims this one contradicts).",
         "  - id: nato-confirms-presence",
         "    actor: nato",
         "    kind: confirmation",

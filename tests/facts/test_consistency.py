@@ -92,7 +92,8 @@ def test_a_reference_to_a_record_with_problems_is_not_unknown(example_content, w
     assert [p.split(": error: ")[1] for p in problems(example_content, write_content, text)] == [
         "missing required field 'title' (hint: add 'title:' here)",
         "unknown field 'titel' (hint: did you mean 'title'? known fields: id, title, when, "
-        "document, quote, originator, speaker, credibility)",
+        "document, quote, also_reported_in, originator, speaker, credibility, voice, inferred, "
+        "supersedes, corrects, disputes)",
     ]
 
 

@@ -299,6 +299,7 @@ def fact_sets(draw: Callable[..., Any]) -> dict[str, Any]:
             "kind": draw(st.sampled_from(["statement", "denial", "summons"])),
             "summary": draw(TEXT),
             "responds_to": draw(st.lists(st.sampled_from(facts), max_size=1)) if facts else [],
+            "about": draw(TEXT),
             **evidence(),
         }
         for _ in range(draw(st.integers(0, 2)))

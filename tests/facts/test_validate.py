@@ -26,7 +26,10 @@ ESTIMATE = (
 )
 DOCUMENT = "documents:\n  - id: doc2\n    title: D\n    published: 2024-10-25\n"
 ID_HINT = "use lowercase ASCII letters, digits and single hyphens, like 'kr-nis'"
-EVENT_FIELDS = "id, title, when, document, quote, originator, speaker, credibility"
+EVENT_FIELDS = (
+    "id, title, when, document, quote, also_reported_in, originator, speaker, credibility, "
+    "voice, inferred, supersedes, corrects, disputes"
+)
 ACTORS_SHOWN = (
     "ep-president, european-parliament, experts, federation-council, german-foreign-office, "
     "germany, john-kirby, kim-jong-un, kr-nis, lloyd-austin, nato, north-korea, ..."
@@ -63,13 +66,14 @@ ONE_PROBLEM = {
     "unknown-nested-field": (
         ESTIMATE + "        valeu: 5\n",
         "12:9: error: unknown field 'valeu' (hint: did you mean 'value'? known fields: id, value, "
-        "low, high, qualifier, counts, as_of, claimed, adds_to, document, quote, originator, "
-        "speaker, credibility)",
+        "low, high, qualifier, words, rule, hedge, measure, scope, scope_place, counts, as_of, "
+        "claimed, adds_to, document, quote, also_reported_in, originator, speaker, credibility, "
+        "voice, inferred, supersedes, corrects, disputes)",
     ),
     "unknown-kind": (
         "event:\n  - id: x\n",
         "1:1: error: unknown field 'event' (hint: did you mean 'events'? known fields: briefing, "
-        "documents, actors, deployments, treaties, reactions, events, glossary, places)",
+        "documents, actors, deployments, treaties, reactions, events, glossary, measures, places)",
     ),
     "missing-field": (
         "events:\n  - id: x\n" + QUOTE,
@@ -112,7 +116,8 @@ ONE_PROBLEM = {
     ),
     "no-figure": (
         ESTIMATE,
-        "8:9: error: estimate 'e1' has no figure (hint: give 'value', or 'low' and 'high')",
+        "8:9: error: estimate 'e1' has no figure (hint: give 'value', or 'low' and 'high', or "
+        "the source's 'words' for it)",
     ),
     "half-range": (
         ESTIMATE + "        low: 9\n",

@@ -320,6 +320,8 @@ def _reactions(b: Builder) -> list[dict[str, Any]]:
             reaction["responds_to"] = b.draw(
                 st.lists(st.sampled_from(b.facts), max_size=2, unique=True)
             )
+        if not reaction.get("responds_to"):
+            reaction["about"] = words_text(b.draw)
         if b.draw(st.booleans()):
             reaction["diplomat"] = words_text(b.draw)
         reactions.append(reaction)

@@ -15,8 +15,26 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.facts.model.base import ActorRole, Indexed, Record
-from generator.facts.model.claims import Actor, ActorKind, Claim, Document, Evidence
-from generator.facts.model.deployments import Counts, Deployment, Estimate, Note, Phase, Qualifier
+from generator.facts.model.claims import (
+    Actor,
+    ActorKind,
+    Citation,
+    Claim,
+    Document,
+    Evidence,
+    Relation,
+    Voice,
+)
+from generator.facts.model.deployments import (
+    Counts,
+    Deployment,
+    Estimate,
+    Note,
+    Phase,
+    PhaseStatus,
+    PhaseUpdate,
+    Qualifier,
+)
 from generator.facts.model.fields import (
     SLUG_MAX,
     SLUG_PATTERN,
@@ -25,6 +43,7 @@ from generator.facts.model.fields import (
     Id,
     PageId,
     Ref,
+    RefList,
     Text,
     Title,
     Url,
@@ -39,6 +58,7 @@ from generator.facts.model.grades import (
     Likelihood,
     Reliability,
 )
+from generator.facts.model.measures import Measure
 from generator.facts.model.records import (
     Briefing,
     Event,
@@ -48,7 +68,15 @@ from generator.facts.model.records import (
     ReactionKind,
     Takeaway,
 )
-from generator.facts.model.treaties import Provision, Signature, Stage, Treaty
+from generator.facts.model.treaties import (
+    Provision,
+    Signature,
+    Stage,
+    StageStatus,
+    StageUpdate,
+    Treaty,
+)
+from generator.facts.model.updates import Update
 
 __all__ = [
     "CREDIBILITY_MEANING",
@@ -62,6 +90,7 @@ __all__ = [
     "ActorRole",
     "Assessment",
     "Briefing",
+    "Citation",
     "Cited",
     "Claim",
     "Confidence",
@@ -79,9 +108,12 @@ __all__ = [
     "Indexed",
     "IndexedRecord",
     "Likelihood",
+    "Measure",
     "Note",
     "PageId",
     "Phase",
+    "PhaseStatus",
+    "PhaseUpdate",
     "Place",
     "Provision",
     "Qualifier",
@@ -89,14 +121,20 @@ __all__ = [
     "ReactionKind",
     "Record",
     "Ref",
+    "RefList",
+    "Relation",
     "Reliability",
     "Signature",
     "Stage",
+    "StageStatus",
+    "StageUpdate",
     "Takeaway",
     "Text",
     "Title",
     "Treaty",
+    "Update",
     "Url",
+    "Voice",
 ]
 
 IndexedRecord = (
@@ -114,6 +152,7 @@ IndexedRecord = (
     | Reaction
     | Event
     | Assessment
+    | Measure
 )
 """Every kind of record that has an id: what the content's index of ids holds."""
 
@@ -208,6 +247,12 @@ class FactFileModel(Record):
         default_factory=list,
         description="Abbreviations shown as tooltips wherever they appear.",
         examples=[[{"term": "NIS", "meaning": "National Intelligence Service (South Korea)"}]],
+    )
+    measures: list[Measure] = Field(
+        default_factory=list,
+        description="What figures count, each with its unit: declared once, named by "
+        "estimates and deployments with 'measure'.",
+        examples=[[{"id": "soldiers", "name": "Soldiers", "unit": "soldiers"}]],
     )
     places: list[Place] = Field(
         default_factory=list,

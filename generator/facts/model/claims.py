@@ -7,26 +7,72 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from generator.facts.dates import When
-from generator.facts.model.base import ActorRole, Indexed
-from generator.facts.model.fields import Id, Ref, Text, Title, Url
+from generator.facts.model.base import ActorRole, Indexed, Record
+from generator.facts.model.fields import Id, Ref, RefList, Text, Title, Url
 from generator.facts.model.grades import Credibility, Reliability
+
+Relation = Literal["supersedes", "corrects", "disputes"]
+"""How a claim bears on another: replaces its claimant's own earlier one, says another was
+wrong, or contradicts it."""
+
+Voice = Literal["quote", "reported", "narration"]
+"""Whose words a claim is in: the actor's own, quoted; the actor's, reported by the
+document; or the document's own narration."""
+
+
+class Citation(Record):
+    """A further document that reports the same fact, with its own words."""
+
+    document: Ref = Field(
+        description="Id of the document that also reports it.", examples=["report-2024-11-06"]
+    )
+    quote: Text = Field(
+        description="The passage of that document, copied verbatim.",
+        examples=["Seoul now estimates that about 12,000 soldiers may be sent."],
+    )
 
 
 class Evidence(Indexed):
     """Where a fact comes from: the document that reported it and its exact words."""
 
     document: Ref = Field(
-        description="Id of the document that reported this.", examples=["report-2024-10-25"]
+        description="Id of the document that reported this (the first, if several did).",
+        examples=["report-2024-10-25"],
     )
     quote: Text = Field(
         description="The passage of the document that supports this fact, copied verbatim.",
         examples=["Seoul estimates that Pyongyang may send a total of about 12,000 soldiers."],
+    )
+    also_reported_in: list[Citation] = Field(
+        default_factory=list,
+        description="Further documents that report the same fact, each with its passage: "
+        "shown as 'reported by N documents'. For a different figure or wording, write a "
+        "claim of its own that 'supersedes', 'corrects' or 'disputes' this one.",
+        examples=[
+            [
+                {
+                    "document": "report-2024-11-06",
+                    "quote": "Seoul now estimates that about 12,000 soldiers may be sent.",
+                }
+            ]
+        ],
     )
 
     @property
     def attributed_to(self) -> str | None:
         """The id of the actor the fact is attributed to; None: the document's own voice."""
         return None
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every document reporting the fact, with its words: the first, then the others."""
+        first = Citation(document=self.document, quote=self.quote)
+        return (first, *self.also_reported_in)
+
+    @property
+    def spoken_in(self) -> Voice:
+        """Whose words the evidence is in (a record without an actor: the document's)."""
+        return "narration"
 
 
 class Claim(Evidence):
@@ -50,10 +96,56 @@ class Claim(Evidence):
         "(improbable), 6 (cannot be judged), or 'not graded' when nothing gives a basis.",
         examples=["not graded", "2"],
     )
+    voice: Voice | None = Field(
+        None,
+        description="Whose words the quote is in: 'quote' (the actor's own words, quoted), "
+        "'reported' (the document reports what the actor said) or 'narration' (the "
+        "document's own words, about the actor). Default: 'reported' when the claim names "
+        "an originator, else 'narration'.",
+        examples=["narration"],
+    )
+    inferred: Text | None = Field(
+        None,
+        description="Give when the source does not say who said it and the editors "
+        "attributed it: their reason. Readers see the attribution as the editors'.",
+        examples=["follows Kirby's quoted words; the report names no speaker"],
+    )
+    supersedes: RefList = Field(
+        default_factory=list,
+        description="Ids of earlier claims by the same claimant that this one replaces (an "
+        "updated figure). Both are kept; the earlier is shown as superseded.",
+        examples=[["nis-1500-sent"]],
+    )
+    corrects: RefList = Field(
+        default_factory=list,
+        description="Ids of earlier claims, of any source, that this one says were wrong. "
+        "Both are kept; the corrected one is shown with its correction.",
+        examples=[["german-summons"]],
+    )
+    disputes: RefList = Field(
+        default_factory=list,
+        description="Ids of claims this one contradicts. Both are shown, side by side.",
+        examples=[["experts-rockets-claim"]],
+    )
 
     @property
     def attributed_to(self) -> str | None:
         return self.originator
+
+    @property
+    def spoken_in(self) -> Voice:
+        if self.voice is not None:
+            return self.voice
+        return "reported" if self.attributed_to is not None else "narration"
+
+    @property
+    def relations(self) -> tuple[tuple[Relation, str], ...]:
+        """Each (relation, id) this claim states of others, in the order of its fields."""
+        return (
+            *(("supersedes", i) for i in self.supersedes),
+            *(("corrects", i) for i in self.corrects),
+            *(("disputes", i) for i in self.disputes),
+        )
 
     @property
     def actor_roles(self) -> tuple[tuple[ActorRole, str], ...]:

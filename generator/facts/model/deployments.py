@@ -10,9 +10,11 @@ from generator.facts.dates import When
 from generator.facts.model.base import ActorRole, Indexed
 from generator.facts.model.claims import Claim
 from generator.facts.model.fields import Count, PageId, Ref, Text, Title
+from generator.facts.model.updates import Update
 
 Counts = Literal["sent", "training", "front", "present", "projected"]
-Qualifier = Literal["exact", "about", "at-least", "up-to"]
+Qualifier = Literal["exact", "about", "at-least", "more-than", "up-to", "fewer-than"]
+PhaseStatus = Literal["completed", "ongoing", "expected"]
 
 
 class Estimate(Claim):
@@ -23,8 +25,44 @@ class Estimate(Claim):
     high: Count | None = Field(None, description="High end of a range.", examples=[3000])
     qualifier: Qualifier = Field(
         "exact",
-        description="exact, about, at-least or up-to, as the source words it.",
+        description="exact, about, at-least, more-than, up-to or fewer-than, as the source "
+        "words it.",
         examples=["at-least"],
+    )
+    words: Text | None = Field(
+        None,
+        description="The source's words for a figure it gives without an exact number "
+        "('hundreds', 'several thousand'), kept verbatim beside the interval they are read as "
+        "('low'/'high', with 'rule'). Words alone, with no interval, are shown but not charted.",
+        examples=["several thousand"],
+    )
+    rule: Text | None = Field(
+        None,
+        description="How 'words' were read as an interval: shown to readers beside it.",
+        examples=["several thousand read as 3,000 to 9,999"],
+    )
+    hedge: Text | None = Field(
+        None,
+        description="The source's words of uncertainty, verbatim ('We suspect', 'may'): "
+        "shown wherever the figure is.",
+        examples=["We suspect"],
+    )
+    measure: Ref | None = Field(
+        None,
+        description="Id of the measure the figure counts in (see 'measures'); default: the "
+        "deployment's.",
+        examples=["soldiers"],
+    )
+    scope: Text | None = Field(
+        None,
+        description="Where the figure applies, in the source's words ('in Kursk', 'in "
+        "Russia'). Figures of different scopes are not compared.",
+        examples=["in the east of Russia"],
+    )
+    scope_place: Ref | None = Field(
+        None,
+        description="Id of the place the figure applies to, when it is one of 'places'.",
+        examples=["kursk"],
     )
     counts: Counts = Field(
         description="What the figure counts: sent, training (in training), front (deployed to "
@@ -65,6 +103,15 @@ class Estimate(Claim):
         return self.claimed
 
 
+class PhaseUpdate(Update):
+    """A later status of a route phase."""
+
+    status: PhaseStatus = Field(
+        description="completed, ongoing or expected, as this document gives it.",
+        examples=["completed"],
+    )
+
+
 class Phase(Claim):
     """One step of a deployment's route, in order."""
 
@@ -72,8 +119,9 @@ class Phase(Claim):
         description="What happens in this phase.",
         examples=["By sea from North Korea to Vladivostok"],
     )
-    status: Literal["completed", "ongoing", "expected"] = Field(
-        description="completed, ongoing or expected, as claimed.", examples=["completed"]
+    status: PhaseStatus = Field(
+        description="completed, ongoing or expected, as the first document claims.",
+        examples=["completed"],
     )
     when: When | None = Field(
         None,
@@ -82,6 +130,21 @@ class Phase(Claim):
     )
     arrives_at: Ref | None = Field(
         None, description="Id of the place this phase ends at (for the map).", examples=["kursk"]
+    )
+    updates: list[PhaseUpdate] = Field(
+        default_factory=list,
+        description="Later statuses, each as a later document gives it; the latest is the "
+        "current one, and the history is shown.",
+        examples=[
+            [
+                {
+                    "status": "completed",
+                    "when": "2024-11-06",
+                    "document": "report-2024-11-06",
+                    "quote": "The troops have completed their training.",
+                }
+            ]
+        ],
     )
 
     @property
@@ -120,6 +183,12 @@ class Deployment(Indexed):
         None,
         description="Id of the place the route starts from (for the map).",
         examples=["north-korea-place"],
+    )
+    measure: Ref | None = Field(
+        None,
+        description="Id of the measure its estimates count in, unless an estimate says "
+        "otherwise (see 'measures'). Without one, figures count the 'force'.",
+        examples=["soldiers"],
     )
     summary: Text | None = Field(
         None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -24,6 +24,25 @@ Id = Annotated[
     ),
 ]
 Ref = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
+
+
+def _one_or_many(value: object) -> object:
+    # 'supersedes: nis-1500-sent' and 'supersedes: [a, b]' both read as a list.
+    return [value] if isinstance(value, str) else value
+
+
+def _one_or_many_schema(schema: dict[str, Any]) -> None:
+    items = schema.pop("items")
+    schema.pop("type", None)
+    schema["anyOf"] = [items, {"type": "array", "items": items}]
+
+
+RefList = Annotated[
+    list[Ref],
+    BeforeValidator(_one_or_many),
+    Field(json_schema_extra=_one_or_many_schema),
+]
+"""Ids of other facts: one id, or a list of them."""
 
 # Names Windows reserves in any folder, with or without an extension: a page path made
 # from one of these ids cannot be written or served there.

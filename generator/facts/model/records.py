@@ -52,6 +52,12 @@ class Reaction(Claim):
         description="Ids of the facts it answers.",
         examples=[["dprk-troops-in-russia"]],
     )
+    about: Text | None = Field(
+        None,
+        description="What it is about, in a few words, when 'responds_to' names no fact "
+        "that says it. A confirmation, denial or non-denial must say what it is about.",
+        examples=["the use of North Korean rockets in Ukraine"],
+    )
 
     @property
     def attributed_to(self) -> str | None:

@@ -10,6 +10,18 @@ from generator.facts.dates import When
 from generator.facts.model.base import ActorRole, Indexed
 from generator.facts.model.claims import Claim, Evidence
 from generator.facts.model.fields import Id, PageId, Ref, Text, Title
+from generator.facts.model.updates import Update
+
+StageStatus = Literal["done", "pending", "expected"]
+
+
+class StageUpdate(Update):
+    """A later status of a treaty stage."""
+
+    status: StageStatus = Field(
+        description="done, pending or expected, as this document gives it.", examples=["done"]
+    )
+    vote: Text | None = Field(None, description="The vote as reported.", examples=["unanimous"])
 
 
 class Signature(Evidence):
@@ -65,8 +77,9 @@ class Stage(Claim):
     body: Ref | None = Field(
         None, description="Id of the body that acts in this stage.", examples=["state-duma"]
     )
-    status: Literal["done", "pending", "expected"] = Field(
-        description="done, pending or expected, as reported.", examples=["pending"]
+    status: StageStatus = Field(
+        description="done, pending or expected, as the first document reports it.",
+        examples=["pending"],
     )
     when: When | None = Field(
         None,
@@ -76,6 +89,21 @@ class Stage(Claim):
     vote: Text | None = Field(None, description="The vote as reported.", examples=["unanimous"])
     outlook: Text | None = Field(
         None, description="How the step is seen, as reported.", examples=["seen as a formality"]
+    )
+    updates: list[StageUpdate] = Field(
+        default_factory=list,
+        description="Later statuses, each as a later document gives it; the latest is the "
+        "current one, and the tracker shows the history.",
+        examples=[
+            [
+                {
+                    "status": "done",
+                    "when": "2024-11-06",
+                    "document": "report-2024-11-06",
+                    "quote": "The Federation Council ratified the treaty on Wednesday.",
+                }
+            ]
+        ],
     )
 
     @property
