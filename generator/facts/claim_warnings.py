@@ -33,10 +33,23 @@ def _coherent(estimate: Estimate) -> bool:
 
 
 def figures_not_quoted(content: Content) -> Iterator[Problem]:
-    """An estimate whose figure (value, low or high) its own quote does not give."""
+    """An estimate whose figure (value, low or high; or its words) its own quote does not
+    give."""
     for placed in content.ids.values():
         estimate = placed.record
         if not isinstance(estimate, Estimate) or not _coherent(estimate):
+            continue
+        if estimate.words is not None:
+            # The interval is the editors' reading of the words: the words must be quoted.
+            if " ".join(estimate.words.casefold().split()) not in " ".join(
+                estimate.quote.casefold().split()
+            ):
+                yield warning(
+                    content,
+                    estimate.id,
+                    f"words '{estimate.words}' of estimate '{estimate.id}' are not in its quote",
+                    "'words' are the source's own: copy them from the quote",
+                )
             continue
         for field in ("value", "low", "high"):
             figure = getattr(estimate, field)

@@ -33,6 +33,7 @@ from jinja2 import meta, nodes
 from pydantic import BaseModel
 
 from generator.facts.content import Content
+from generator.facts.developments import Developments
 from generator.render.page_helpers import SiteIndex
 from generator.render.plan import Planned
 
@@ -237,9 +238,11 @@ class Memo:
         return self.checked[key]
 
 
-def shared_digest(content: Content, index: SiteIndex) -> str:
-    """The facts and the site index that any page may read."""
+def shared_digest(content: Content, index: SiteIndex, developments: Developments) -> str:
+    """The facts and the site index that any page may read, and the relations between
+    claims (a new claim that supersedes one changes every page that shows the old one)."""
     digest = hashlib.sha1(content.briefing.model_dump_json().encode())
+    digest.update(repr(developments.links).encode() + b"\n")
     for kind in SHARED_KINDS:
         for record in getattr(content, kind):
             digest.update(b"\n" + record.model_dump_json().encode())

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from generator.facts.content import Content
+from generator.facts.developments import Developments
 from generator.facts.dates import When
 from generator.facts.model import (
     CREDIBILITY_MEANING,
@@ -76,6 +77,8 @@ class PageHelpers:
     """Escapes fact text (one per render, shared by its pages)."""
     facts: set[str] = field(default_factory=set)
     notes: dict[str, Note] = field(default_factory=dict)
+    developments: Developments | None = None
+    """The relations between claims (None: built for this page alone, on first use)."""
     reads_everything: bool = False
     """Set by a helper that reads every fact (the chronology strip): never memoised."""
     folder: str = field(init=False)
@@ -83,6 +86,30 @@ class PageHelpers:
 
     def __post_init__(self) -> None:
         self.folder = posixpath.dirname(self.path) or "."
+        if self.developments is None:
+            self.developments = Developments(self.content)
+
+    @property
+    def record(self) -> Developments:
+        """How the record develops: relations, totals, histories (see
+        :mod:`generator.facts.developments`)."""
+        assert self.developments is not None
+        return self.developments
+
+    def relations(self, fact_id: str) -> Md:
+        """Every relation touching a fact, each linking the other claim: 'superseded by
+        about 1,200 present (CON); disputed by ...'; empty if none."""
+        parts = [f"{how} {self.link(other)}" for how, other in self.record.of(fact_id)]
+        return Md("; ".join(parts))
+
+    def reported_by(self, record: Evidence) -> Md:
+        """'reported by 2 documents (S1, S3)' for a fact more than one document reports;
+        empty for one."""
+        documents = [c.document for c in record.citations]
+        if len(set(documents)) < 2:
+            return Md("")
+        numbers = ", ".join(f"S{self.index.document_number[d]}" for d in dict.fromkeys(documents))
+        return Md(f"reported by {len(set(documents))} documents ({numbers})")
 
     def url(self, target: str) -> str:
         """A link from this page to ``target`` (a page path)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from generator.facts.content import Content
+from generator.facts.developments import Developments
 from generator.facts.model import (
     CREDIBILITY_MEANING,
     LIKELIHOOD,
@@ -71,6 +72,7 @@ class _Pass:
 
     content: Content
     index: SiteIndex
+    developments: Developments
     shared: dict[str, object]
     """The context every template gets (:func:`shared_context`)."""
     abbreviations: str
@@ -130,9 +132,10 @@ class Renderer:
         run = _Pass(
             content,
             site.index,
+            site.developments,
             shared_context(content, site, self.guide),
             _abbreviations(content.glossary),
-            shared_digest(content, site.index) if self.memo is not None else "",
+            shared_digest(content, site.index, site.developments) if self.memo else "",
         )
         try:
             pages = [self._page(run, planned) for planned in site.plan]
@@ -151,7 +154,12 @@ class Renderer:
             markdown, facts = stored.markdown, set(stored.facts)
             return Page(planned.path, planned.title, markdown, planned.section, facts)
         helpers = PageHelpers(
-            run.content, run.index, planned.path, self.directory_urls, self.escape
+            run.content,
+            run.index,
+            planned.path,
+            self.directory_urls,
+            self.escape,
+            developments=run.developments,
         )
         markdown = self._markdown(run, planned, helpers)
         if key is not None and self.memo and not helpers.reads_everything:
@@ -190,6 +198,7 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
     return {
         "briefing": content.briefing,
         "content": content,
+        "developments": site.developments,
         "deployments": deployments,
         "headlines": shown,
         "other_deployments": [d for d in deployments if d.id not in chosen],

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.facts.content import Content
+from generator.facts.developments import Developments
 from generator.facts.model import Actor, ActorRole, Cited, Evidence
 from generator.render.labels import date_key
 from generator.render.page_helpers import SiteIndex
@@ -36,6 +37,8 @@ class Site:
     """Every actor, by name, with the facts that name it in one of :data:`LISTED_ROLES`."""
     plan: list[Planned]
     index: SiteIndex
+    developments: Developments
+    """The relations between claims, both ways, and what follows from them."""
 
 
 def build_site(content: Content) -> Site:
@@ -47,7 +50,7 @@ def build_site(content: Content) -> Site:
     actor_facts = {actor.id: facts for actor, facts in originators}
     plan = plan_pages(content, split, evidence, actor_facts)
     index = site_index(content, split, plan, evidence)
-    return Site(timeline, evidence, split, originators, plan, index)
+    return Site(timeline, evidence, split, originators, plan, index, Developments(content))
 
 
 def site_index(
