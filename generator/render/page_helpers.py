@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from generator.facts.content import Content
-from generator.facts.developments import Developments
 from generator.facts.dates import When
+from generator.facts.developments import Developments
 from generator.facts.model import (
     CREDIBILITY_MEANING,
     RELIABILITY_MEANING,
