@@ -83,14 +83,14 @@ def _relation_problem(
             return (
                 f"{type(claim).__name__.lower()} '{claim.id}' supersedes "
                 f"{type(other).__name__.lower()} '{target_id}', a claim of another kind",
-                "a claim supersedes an earlier one of its kind (a figure, a figure); for "
-                "anything else use 'corrects' or 'disputes'",
+                "a claim supersedes an earlier claim of its own kind (a figure an earlier "
+                "figure); otherwise use 'corrects' or 'disputes'",
             )
         if other.attributed_to != claim.attributed_to:
-            theirs = other.attributed_to or "the document itself"
+            theirs = f"'{other.attributed_to}'" if other.attributed_to else "the document"
             return (
-                f"claim '{claim.id}' supersedes '{target_id}', which is not its claimant's "
-                f"(it is {theirs}'s)",
+                f"claim '{claim.id}' supersedes '{target_id}', a claim by another claimant "
+                f"({theirs})",
                 "a claimant supersedes only its own earlier claim; for another's, use "
                 "'corrects' or 'disputes'",
             )
