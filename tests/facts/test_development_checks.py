@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (each case is its YAML and its exact message, one line each)
 """How claims develop, validated: each check's exact text and place (file:line:column), on
 a copy of the fictional exercise fixture (tests/fixtures/exercise) with one file added."""
 
