@@ -94,6 +94,7 @@ class Builder:
     places: list[str] = field(default_factory=list)
     quotes: dict[str, list[str]] = field(default_factory=dict)
     facts: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)
 
     def take(self) -> str:
         return self.ids.pop()
@@ -133,7 +134,27 @@ class Builder:
             if speakers and self.draw(st.booleans()):
                 record["speaker"] = self.draw(st.sampled_from(speakers))
         record["credibility"] = self.draw(st.sampled_from(["not graded", "2", "6"]))
+        voices = ["reported", "narration", *(["quote"] if originator else [])]
+        if self.draw(st.booleans()):
+            record["voice"] = self.draw(st.sampled_from(voices))
+        if originator is not None and self.draw(st.integers(0, 3)) == 0:
+            record["inferred"] = words_text(self.draw)
+        self.also_reported(record)
         return record, self.published[record["document"]]
+
+    def also_reported(self, record: dict[str, Any]) -> None:
+        """Sometimes a further citation, from a document no earlier than the first."""
+        first = self.published[record["document"]]
+        later = [
+            d["id"]
+            for d in self.documents
+            if d["id"] != record["document"] and self.published[d["id"]] >= first
+        ]
+        if later and self.draw(st.booleans()):
+            document = self.draw(st.sampled_from(later))
+            quote = spaced(self.draw, [words_text(self.draw, limit=60), "also said."]).strip()
+            self.quotes.setdefault(document, []).append(quote)
+            record["also_reported_in"] = [{"document": document, "quote": quote}]
 
     def actor_id(self) -> str:
         return str(self.draw(st.sampled_from([a["id"] for a in self.actors])))
@@ -211,6 +232,11 @@ def _estimate(b: Builder, earlier: list[str]) -> dict[str, Any]:
             estimate[name] = when
     if earlier and b.draw(st.booleans()):
         estimate["adds_to"] = b.draw(st.sampled_from(earlier))
+    if earlier and b.draw(st.booleans()):
+        estimate["disputes"] = b.draw(st.sampled_from(earlier))
+    for name in ("hedge", "scope"):
+        if b.draw(st.booleans()):
+            estimate[name] = words_text(b.draw)
     earlier.append(estimate_id)
     return estimate
 
@@ -233,6 +259,8 @@ def _deployments(b: Builder) -> list[dict[str, Any]]:
             deployment["starts_at"] = b.draw(st.sampled_from(b.places))
         if b.draw(st.booleans()):
             deployment["summary"] = words_text(b.draw)
+        if b.measures and b.draw(st.booleans()):
+            deployment["measure"] = b.measures[0]
         deployment["route"] = [_phase(b) for _ in range(b.draw(st.integers(0, 2)))]
         deployment["estimates"] = [
             _estimate(b, estimates) for _ in range(b.draw(st.integers(0, 3)))
@@ -261,6 +289,19 @@ def _phase(b: Builder) -> dict[str, Any]:
     if b.places and b.draw(st.booleans()):
         phase["arrives_at"] = b.draw(st.sampled_from(b.places))
     return phase
+
+
+def _updates(b: Builder, step: dict[str, Any]) -> None:
+    """Sometimes a later status, from a document no earlier than the step's."""
+    first = b.published[step["document"]]
+    later = [d["id"] for d in b.documents if b.published[d["id"]] >= first]
+    if not b.draw(st.booleans()):
+        return
+    document = b.draw(st.sampled_from(later))
+    quote = spaced(b.draw, [words_text(b.draw, limit=60), "now."]).strip()
+    b.quotes.setdefault(document, []).append(quote)
+    status = b.draw(st.sampled_from(["done", "pending", "expected"]))
+    step["updates"] = [{"status": status, "document": document, "quote": quote}]
 
 
 def _treaties(b: Builder) -> list[dict[str, Any]]:
@@ -294,6 +335,7 @@ def _treaties(b: Builder) -> list[dict[str, Any]]:
             stage["when"] = day.isoformat()
             stage["status"] = b.draw(st.sampled_from(["done", "pending", "expected"]))
         stage["body"] = b.actor_id()
+        _updates(b, stage)
         stages.append(stage)
     treaty["stages"] = stages
     b.facts += [treaty_id, *(s["id"] for s in stages)]
@@ -392,6 +434,11 @@ def contents(draw: Draw) -> dict[str, Any]:
     _documents(b)
     _actors(b)
     places = _places(b)
+    measures = [
+        {"id": b.take(), "name": title_for(b.draw, b.ids), "unit": words_text(b.draw)}
+        for _ in range(draw(st.integers(0, 1)))
+    ]
+    b.measures = [m["id"] for m in measures]
     deployments = _deployments(b)
     treaties = _treaties(b)
     events = _events(b)
@@ -401,6 +448,7 @@ def contents(draw: Draw) -> dict[str, Any]:
         "documents": b.documents,
         "actors": b.actors,
         "places": places,
+        "measures": measures,
         "deployments": deployments,
         "treaties": treaties,
         "events": events,
