@@ -1,4 +1,5 @@
-"""Golden Markdown for the example's pages: the whole output, reviewed as a diff.
+"""Golden Markdown for the example's pages, and for the pages of the fictional exercise
+fixture that show a developing situation: the whole output, reviewed as a diff.
 
 Regenerate with `make golden` (UPDATE_GOLDEN=1), then read `git diff tests/golden`.
 """
@@ -15,6 +16,16 @@ from tests.conftest import assert_golden
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
 PAGES = {page.path: page for page in generate(ROOT / "content", root=ROOT)}
+EXERCISE = ROOT / "tests" / "fixtures" / "exercise" / "content"
+EXERCISE_SHOWN = (
+    "index.md",
+    "deployments/arland-marines-in-borvia.md",
+    "treaties/kell-harbour-agreement.md",
+    "reactions.md",
+)
+"""A status history (the treaty); a correction, a dispute, corroboration, running totals
+and two measures (the deployment); a corrected reaction; the headline figures."""
+EXERCISE_PAGES = {p.path: p for p in generate(EXERCISE, root=ROOT) if p.path in EXERCISE_SHOWN}
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
@@ -22,6 +33,11 @@ def test_page_matches_golden(path: str) -> None:
     assert_golden(GOLDEN / path, PAGES[path].markdown)
 
 
+@pytest.mark.parametrize("path", EXERCISE_SHOWN)
+def test_exercise_page_matches_golden(path: str) -> None:
+    assert_golden(GOLDEN / "exercise" / path, EXERCISE_PAGES[path].markdown)
+
+
 def test_no_stale_golden_files() -> None:
     on_disk = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
-    assert on_disk == set(PAGES)
+    assert on_disk == set(PAGES) | {f"exercise/{path}" for path in EXERCISE_SHOWN}
