@@ -66,19 +66,21 @@ def undated_estimates(content: Content) -> Iterator[Problem]:
 
 
 def overdue_stages(content: Content) -> Iterator[Problem]:
-    """A treaty stage still pending or expected, dated before the briefing's own date."""
+    """A treaty stage still pending or expected (its latest status), dated before the
+    briefing's own date."""
     edition = content.briefing.date
     for stage in _records(content, Stage):
-        when = stage.when
-        if stage.status not in NOT_YET or when is None or not when.resolved:
+        latest = stage.updates[-1] if stage.updates else stage
+        when = latest.when
+        if latest.status not in NOT_YET or when is None or not when.resolved:
             continue
         if when.end < edition.start:
             yield warning(
                 content,
                 stage.id,
-                f"stage '{stage.id}' is still '{stage.status}' but dated {when.label()}, "
+                f"stage '{stage.id}' is still '{latest.status}' but dated {when.label()}, "
                 f"before the briefing's date {edition.label()}",
-                "update its status (done?) or its date",
+                "add its later status under 'updates:' (done?), or correct its date",
             )
 
 

@@ -92,8 +92,21 @@ def test_overdue_stage(
         f"content/extra.yaml:6:13: warning: stage 'x-stage' is still '{status}' but dated "
     )
     assert shown[0].endswith(
-        "before the briefing's date 25 Oct 2024 (hint: update its status (done?) or its date)"
+        "before the briefing's date 25 Oct 2024 (hint: add its later status under 'updates:' "
+        "(done?), or correct its date)"
     )
+
+
+def test_a_stage_whose_later_status_is_done_is_not_overdue(
+    example_content: Path, write_content
+) -> None:
+    update = (
+        "        updates:\n          - status: done\n            when: 2024-10-24\n"
+        "            document: report-2024-10-25\n"
+        "            quote: The Duma unanimously approved the treaty on Thursday\n"
+    )
+    text = TREATY.format(status="pending", when="        when: 2024-09\n") + update
+    assert warnings_in(example_content, write_content, text) == []
 
 
 def test_rules_have_unique_ids_and_summaries() -> None:
