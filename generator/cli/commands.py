@@ -253,7 +253,7 @@ def new(fact_kind: str, content_dir: Path, file_name: str | None, **values: obje
     """Append a new, commented fact of KIND to the right file, if everything still validates.
 
     KIND is actor, source (or document), event, reaction, estimate (or claim), phase, note,
-    stage or provision. Required fields not given as options are asked for. Nothing in the
+    stage, provision or measure. Required fields not given as options are asked for. Nothing in the
     file changes but the added lines.
     """
     spec = scaffold.kind_spec(fact_kind)

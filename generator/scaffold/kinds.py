@@ -122,11 +122,18 @@ KINDS: dict[str, KindSpec] = {
         _kind("source", model.Document, "documents"),
         _kind("event", model.Event, "events"),
         _kind("reaction", model.Reaction, "reactions"),
-        _kind("estimate", model.Estimate, "estimates", "deployment", {"value": ("low", "high")}),
+        _kind(
+            "estimate",
+            model.Estimate,
+            "estimates",
+            "deployment",
+            {"value": ("low", "high", "words")},
+        ),
         _kind("phase", model.Phase, "route", "deployment"),
         _kind("note", model.Note, "notes", "deployment"),
         _kind("stage", model.Stage, "stages", "treaty"),
         _kind("provision", model.Provision, "provisions", "treaty"),
+        _kind("measure", model.Measure, "measures"),
     )
 }
 ALIASES = {"claim": "estimate", "document": "source"}

@@ -533,3 +533,28 @@ def test_scaffold_imports_neither_mkdocs_nor_click() -> None:
         [sys.executable, "-c", check], capture_output=True, text=True, cwd=REPO, timeout=60
     )
     assert result.stdout == "[]\n", result.stderr
+
+
+def test_new_measure_goes_beside_the_declared_ones(example_content: Path, run) -> None:
+    path = example_content / "briefing.yaml"
+    before = path.read_bytes()
+    result = run(
+        "new", "measure", "--id", "displaced", "--name", "People displaced", "--unit", "people"
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == before + b"  - id: displaced\n    name: People displaced\n" + (
+        b"    unit: people\n"
+    )
+
+
+def test_new_estimate_may_give_words_instead_of_a_value(example_content: Path, run) -> None:
+    result = run(
+        "new", "estimate", "--deployment", "dprk-troops-in-russia", "--id", "nis-words",
+        "--words", "1,500", "--counts", "sent", "--document", DOC,
+        "--quote", "reported a deployment of 1,500 North Korean soldiers to Russia.",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        "    words: 1,500\n"
+        in (example_content / "deployments" / "dprk-troops-in-russia.yaml").read_text()
+    )
