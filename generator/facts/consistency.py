@@ -23,6 +23,7 @@ from generator.facts.model import (
     Document,
     Estimate,
     Evidence,
+    Measure,
     Phase,
     Place,
     Reaction,
@@ -176,11 +177,11 @@ def _after_document(facts: Facts) -> Iterator[Problem]:
 
 
 def _anchors(facts: Facts) -> Iterator[Problem]:
-    """An actor, document or place whose id is the Sources page's anchor of a fact's
+    """An actor, document, place or measure whose id is the Sources page's anchor of a fact's
     evidence (``ev-`` and the fact's id): the page would hold the id twice."""
     for placed in facts.records:
         record_id = placed.record.id
-        if not isinstance(placed.record, (Actor, Document, Place)):
+        if not isinstance(placed.record, (Actor, Document, Place, Measure)):
             continue
         fact = facts.ids.get(record_id.removeprefix(EVIDENCE_ANCHOR))
         if record_id.startswith(EVIDENCE_ANCHOR) and fact and isinstance(fact.record, Evidence):

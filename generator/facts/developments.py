@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import get_args
 
 from generator.facts.content import Content
 from generator.facts.dates import When
@@ -23,6 +24,10 @@ from generator.facts.model import (
     Relation,
     Stage,
 )
+
+COUNTS_ORDER: tuple[str, ...] = get_args(Counts)
+"""The kinds of count in the order a reader follows them: sent, in training, at the front,
+present, projected."""
 
 INVERSE: dict[Relation, str] = {
     "supersedes": "superseded by",
@@ -152,7 +157,9 @@ class Developments:
             record = self.content.ids[measure_id].record
             assert isinstance(record, Measure)
             return record
-        return Measure(id=f"{deployment.id}-force", name=deployment.force, unit=deployment.force)
+        # Not written by an editor: the force's words are text, not a title, and stay so.
+        force = deployment.force
+        return Measure.model_construct(id=f"{deployment.id}-force", name=force, unit=force)
 
     def total(self, estimate: Estimate) -> Total | None:
         """The running total of a figure that adds to earlier ones; None if it adds to
@@ -177,12 +184,13 @@ class Developments:
 
     def comparisons(self, deployment: Deployment) -> list[Comparison]:
         """The deployment's figures in groups that may be compared: each claimant's latest
-        current figure (a figure another of its figures adds to is in that one's total)."""
+        current figure (a figure another of its figures adds to is in that one's total);
+        by measure (as first met), kind of count (:data:`COUNTS_ORDER`), then scope."""
         estimates = deployment.estimates
         added_to = {e.adds_to for e in estimates if e.adds_to and self.is_current(e.id)}
         groups: dict[tuple[str, Counts, str | None], dict[str | None, Estimate]] = {}
         measures: dict[str, Measure] = {}
-        for estimate in sorted(estimates, key=lambda e: (_said_on(self.content, e), e.id)):
+        for estimate in self.in_said_order(estimates):
             if not self.is_current(estimate.id) or estimate.id in added_to:
                 continue
             measure = self.measure(deployment, estimate)
@@ -190,7 +198,16 @@ class Developments:
             key = (measure.id, estimate.counts, scope_key(estimate))
             groups.setdefault(key, {})[estimate.attributed_to] = estimate
         found = []
-        for (measure_id, counts, _), latest in groups.items():
+        measure_order = list(measures)
+        ordered = sorted(
+            groups.items(),
+            key=lambda item: (
+                measure_order.index(item[0][0]),
+                COUNTS_ORDER.index(item[0][1]),
+                item[0][2] or "",
+            ),
+        )
+        for (measure_id, counts, _), latest in ordered:
             chosen = sorted(latest.values(), key=lambda e: (_said_on(self.content, e), e.id))
             first = chosen[0]
             found.append(
@@ -202,6 +219,11 @@ class Developments:
                 )
             )
         return found
+
+    def in_said_order(self, estimates: list[Estimate]) -> list[Estimate]:
+        """Estimates in the order they were claimed: by ``claimed``, else by the date of the
+        document that first reported them; then by id."""
+        return sorted(estimates, key=lambda e: (_said_on(self.content, e), e.id))
 
     def history(self, step: Stage | Phase) -> list[StatusClaim]:
         """Each status of a step as its documents give it, in the order reported."""

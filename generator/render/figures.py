@@ -5,30 +5,62 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.facts.content import Content
-from generator.facts.model import Deployment, Treaty
+from generator.facts.developments import Developments
+from generator.facts.model import Deployment, Estimate, Measure, Treaty
 from generator.render import charts
+from generator.render.charts.estimates import Axis
 from generator.render.markdown_text import Md
 from generator.render.timeline import chronology
 
 
-def estimates(content: Content, deployment: Deployment) -> Md:
-    """Every estimate of a deployment on a time axis, coloured by originator."""
+def estimates(content: Content, record: Developments, deployment: Deployment) -> Md:
+    """The estimates of a deployment on a time axis, coloured by originator: one chart per
+    measure (a figure of displaced people never on an axis of soldiers), each axis in its
+    measure's unit. Superseded and corrected figures, and figures in words alone, are
+    not drawn (the table keeps them)."""
     documents = {d.id: d for d in content.documents}
     actors = {a.id: a.short or a.name for a in content.actors}
-    return charts.estimates_chart(deployment, documents, actors)
+    groups: dict[str, tuple[Measure, list[Estimate]]] = {}
+    for estimate in deployment.estimates:
+        measure = record.measure(deployment, estimate)
+        groups.setdefault(measure.id, (measure, []))[1].append(estimate)
+    if (
+        len(groups) <= 1
+        and deployment.measure is None
+        and not any(e.measure for e in deployment.estimates)
+    ):
+        # No measure declared: the one chart of the force, as before measures existed.
+        replaced = {e.id for e in deployment.estimates if not record.is_current(e.id)}
+        return charts.estimates_chart(deployment, documents, actors, replaced=replaced)
+    drawn = []
+    for measure, members in groups.values():
+        axis = Axis(measure.id, measure.name, measure.unit)
+        replaced = {e.id for e in members if not record.is_current(e.id)}
+        drawn.append(
+            charts.estimates_chart(
+                deployment, documents, actors, axis=axis, estimates=members, replaced=replaced
+            )
+        )
+    return Md("\n\n".join(drawn))
 
 
-def tracker(treaty: Treaty) -> Md:
-    """A treaty's stages as a horizontal track."""
-    return charts.treaty_tracker(treaty)
+def tracker(content: Content, treaty: Treaty) -> Md:
+    """A treaty's stages as a horizontal track, each at its current status."""
+    return charts.treaty_tracker(treaty, {d.id: d for d in content.documents})
 
 
-def route(content: Content, deployment: Deployment) -> Md:
-    """The deployment's route on a schematic map; empty when no phase names a place."""
+def route(content: Content, record: Developments, deployment: Deployment) -> Md:
+    """The deployment's route on a schematic map; empty when no phase names a place. Each
+    leg shows its phase's current status and who claims it (a leg claimed by another
+    source than the one before is not drawn as one path with it)."""
     legs, here = [], deployment.starts_at
     for phase in deployment.route:
         if here and phase.arrives_at:
-            legs.append(charts.Leg(here, phase.arrives_at, phase.id, phase.status, phase.name))
+            actor_id = phase.attributed_to
+            actor = content.actor(actor_id) if actor_id else None
+            claimant = (actor.short or actor.name) if actor else "the report"
+            status = record.status(phase)
+            legs.append(charts.Leg(here, phase.arrives_at, phase.id, status, phase.name, claimant))
         here = phase.arrives_at or here
     if not legs:
         return Md("")

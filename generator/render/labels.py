@@ -9,6 +9,7 @@ from typing import Protocol, TypeVar
 
 from generator.facts.content import Content
 from generator.facts.dates import When
+from generator.facts.developments import Total
 from generator.facts.model import SLUG_PATTERN, Estimate, Signature
 from generator.render.markdown_text import Md
 
@@ -22,7 +23,14 @@ COUNTS_LABEL = MappingProxyType(
     }
 )
 QUALIFIER_LABEL = MappingProxyType(
-    {"exact": "", "about": "about ", "at-least": "at least ", "up-to": "up to "}
+    {
+        "exact": "",
+        "about": "about ",
+        "at-least": "at least ",
+        "more-than": "more than ",
+        "up-to": "up to ",
+        "fewer-than": "fewer than ",
+    }
 )
 KIND_LABEL = MappingProxyType(
     {
@@ -46,15 +54,61 @@ def slug(value: str) -> Md:
     return Md(value)
 
 
-def figure(estimate: Estimate, *, another: bool = True) -> str:
-    """'at least 3,000', 'about 12,000', '1,500–3,000': the figure as claimed; 'another
-    1,500' for a figure that comes on top of an earlier one, unless ``another`` is off."""
+def number(estimate: Estimate, *, another: bool = True) -> str:
+    """'at least 3,000', 'about 12,000', '1,500–3,000': the figure's number(s) as claimed;
+    'another 1,500' for a figure that comes on top of an earlier one, unless ``another`` is
+    off; '' for a figure given only in words."""
     if estimate.value is not None:
-        number = f"{estimate.value:,}"
+        digits = f"{estimate.value:,}"
+    elif estimate.low is not None and estimate.high is not None:
+        digits = f"{estimate.low:,}–{estimate.high:,}"
+    elif estimate.low is not None or estimate.high is not None:
+        digits = f"{estimate.low if estimate.low is not None else estimate.high:,}"
     else:
-        number = f"{estimate.low:,}–{estimate.high:,}"
+        return ""
     extra = "another " if estimate.adds_to and another else ""
-    return QUALIFIER_LABEL[estimate.qualifier] + extra + number
+    return QUALIFIER_LABEL[estimate.qualifier] + extra + digits
+
+
+def figure(estimate: Estimate, *, another: bool = True, rule: bool = False) -> str:
+    """The figure as claimed: 'at least 3,000', 'another 1,500'; a figure the source gives in
+    words keeps them, with the interval they are read as: '“hundreds” (200–999)', or with
+    ``rule`` the reading spelt out: '“hundreds” (read as 200–999: hundreds read as 200 to
+    999)'; words alone: '“hundreds”'."""
+    digits = number(estimate, another=another)
+    if estimate.words is None:
+        return digits
+    words = f"“{estimate.words}”"
+    if not digits:
+        return words
+    if rule:
+        reading = f"read as {digits}" + (f": {estimate.rule}" if estimate.rule else "")
+        return f"{words} ({reading})"
+    return f"{words} ({digits})"
+
+
+def total_figure(total: Total) -> str:
+    """A running total: '3,000', 'at least 3,000' (when every part says 'at least'),
+    '2,700–3,200' (when a part is a range)."""
+    qualifiers = {part.qualifier for part in total.parts}
+    lead = QUALIFIER_LABEL[qualifiers.pop()] if len(qualifiers) == 1 else ""
+    digits = f"{total.low:,}" if total.low == total.high else f"{total.low:,}–{total.high:,}"
+    return lead + digits
+
+
+def charted(estimate: Estimate) -> bool:
+    """Whether a figure can be drawn: it gives a number or an interval, not words alone."""
+    return estimate.value is not None or (estimate.low is not None and estimate.high is not None)
+
+
+def scope_words(content: Content, estimate: Estimate) -> str:
+    """Where a figure applies: the source's words ('in Kell'), else 'in <place>'; '' when
+    unstated."""
+    if estimate.scope is not None:
+        return estimate.scope
+    if estimate.scope_place is not None:
+        return f"in {content.ids[estimate.scope_place].record.caption}"
+    return ""
 
 
 def date_key(when: When | None) -> tuple[str, str]:
@@ -70,7 +124,8 @@ def fact_title(content: Content, fact_id: str) -> str:
     if isinstance(record, Estimate):
         actor = content.actor(record.originator) if record.originator else None
         who = f" ({actor.short or actor.name})" if actor else ""
-        return f"{figure(record)} {COUNTS_LABEL[record.counts]}{who}"
+        where = f" {scope_words(content, record)}" if record.scope or record.scope_place else ""
+        return f"{figure(record)} {COUNTS_LABEL[record.counts]}{where}{who}"
     if isinstance(record, Signature):
         treaty = next((t for t in content.treaties if t.signature is record), None)
         return f"Signature of the {treaty.title}" if treaty else "Signature"

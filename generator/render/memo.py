@@ -73,14 +73,25 @@ PAGE_HELPERS = frozenset(
         "figure",
         "grade",
         "endnotes",
+        "record",
+        "relations",
+        "reported_by",
+        "cite_all",
+        "cite_further",
+        "cite_passage",
+        "standing",
+        "voice",
+        "by_voice",
     }
 )
 """``page`` methods whose reads the key covers (charts other than 'strip' read only the
-page's record, actors, documents and places; 'strip' is Home's, never memoised)."""
+page's record, actors, documents and places; 'strip' is Home's, never memoised). ``record``
+(the developments) is read for the page's own records: relations are in the shared key, a
+record's statuses and figures in its file's digest, measures and documents shared kinds."""
 
 CONTENT_READS = frozenset({"actor", "document"})
 
-SHARED_KINDS = ("actors", "documents", "places", "glossary")
+SHARED_KINDS = ("actors", "documents", "places", "glossary", "measures")
 
 
 @dataclass

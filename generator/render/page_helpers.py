@@ -12,20 +12,31 @@ from urllib.parse import quote
 
 from generator.facts.content import Content
 from generator.facts.dates import When
-from generator.facts.developments import Developments
+from generator.facts.developments import Developments, Standing
 from generator.facts.model import (
     CREDIBILITY_MEANING,
     RELIABILITY_MEANING,
     Actor,
+    Citation,
     Cited,
     Claim,
     Deployment,
     Estimate,
     Evidence,
+    Phase,
+    Stage,
     Treaty,
+    Update,
 )
-from generator.render import figures
-from generator.render.labels import fact_title, figure, slug
+from generator.render import figures, voices
+from generator.render.labels import (
+    COUNTS_LABEL,
+    fact_title,
+    figure,
+    scope_words,
+    slug,
+    total_figure,
+)
 from generator.render.markdown_text import Escaper, Md, attribute
 
 
@@ -63,6 +74,9 @@ class Note:
     number: int
     fact_id: str
     record: Cited
+    further: Citation | Update | None = None
+    """Set when the note cites another document than the record's first: one of its
+    ``also_reported_in`` (in the record's voice) or a later status of it (in the update's)."""
 
 
 @dataclass
@@ -145,10 +159,10 @@ class PageHelpers:
             self.reads_everything = True
             return figures.strip(self.content, self.href)
         if kind == "tracker" and isinstance(record, Treaty):
-            return figures.tracker(record)
+            return figures.tracker(self.content, record)
         if kind in ("estimates", "route") and isinstance(record, Deployment):
             chart = figures.estimates if kind == "estimates" else figures.route
-            return chart(self.content, record)
+            return chart(self.content, self.record, record)
         if kind in ("estimates", "route", "tracker"):
             raise ValueError(f"a chart {kind!r} is not drawn of a {type(record).__name__}")
         raise ValueError(f"unknown chart {kind!r}")
@@ -158,15 +172,16 @@ class PageHelpers:
         return self.index.page_titles[self.index.fact_page[fact_id]]
 
     def cite(self, record: Cited) -> Md:
-        """A numbered citation: hover shows who said it and the words; the link leads to
-        the fact's evidence on the Sources page; the number matches the page's endnote."""
+        """A numbered citation: hover shows whose words they are, as :meth:`voice` says it
+        ('According to NATO: “...”', 'The report, about Vladimir Putin: “...”'; an
+        attribution of the editors' in short: 'Arland (attributed by the editors)'), and
+        the words; the link leads to the fact's evidence on the Sources page; the number
+        matches the page's endnote."""
         note = self.notes.get(record.id)
         if note is None:
             note = self.notes[record.id] = Note(len(self.notes) + 1, record.id, record)
         self.facts.add(record.id)
-        actor_id = record.attributed_to
-        who = self.content.actor(actor_id).name if actor_id else ""
-        tip = attribute(f"{who}: “{record.quote}”" if who else f"“{record.quote}”")
+        tip = attribute(f"{self._voice_text(record, capital=True)}: “{record.quote}”")
         target = f"{self.url(self.evidence(record.id))}#ev-{slug(record.id)}"
         return Md(f'[[{note.number}]]({target} "{tip}"){{: .cite }}')
 
@@ -205,10 +220,66 @@ class PageHelpers:
         return Md(f"[{escape(actor.name)}{short}]({self.url('sources.md')}#{slug(actor_id)})")
 
     def who(self, record: Cited) -> Md:
-        """Who a fact is attributed to, and the speaker: 'US NSC (John Kirby)'."""
-        text = self.actor(record.attributed_to)
+        """Who a fact is attributed to, and the speaker, to follow 'according to' or 'by':
+        'US NSC (John Kirby)'; the document's own words about an actor: '_the report_
+        (about Vladimir Putin)'; none: '_the report_'. An attribution the editors made
+        says so, with their reason: 'US NSC (John Kirby), attributed by the editors
+        (reason: ...)'."""
+        names = self._attribution(record, linked=True)
+        if names is None:
+            return self.actor(None)
+        if record.spoken_in == "narration":
+            return Md(f"{self.actor(None)} (about {names}{self._editors(record, ';')})")
+        return Md(f"{names}{self._editors(record, ',')}")
+
+    def voice(self, record: Cited, capital: bool = False) -> Md:
+        """Whose words a fact's quote is in, as its sources give it: 'in the words of
+        Arland' (a direct quote), 'according to US NSC (John Kirby)' (reported speech),
+        'the report, about Vladimir Putin' (the document's own words about the actor),
+        'the report' (the document's own words). An attribution the editors made says so,
+        with their reason: 'attributed by the editors to John Kirby (reason: ...)'."""
+        text = self._voice(record, linked=True, short=False)
+        return Md(text[:1].upper() + text[1:] if capital else text)
+
+    def by_voice(
+        self, actor_id: str, fact_ids: list[str]
+    ) -> tuple[list[str], list[str], list[str]]:
+        """An actor's facts: in its words, in words the editors attribute to it, and only
+        about it (see :func:`voices.split_by_voice`)."""
+        return voices.split_by_voice(self.content, actor_id, fact_ids)
+
+    def _attribution(self, record: Cited, *, linked: bool) -> str | None:
+        """'US NSC (John Kirby)': who the fact is attributed to, and the speaker; linked
+        to their Sources entries, or plain text (for a tooltip); None: nobody."""
+        actor_id = record.attributed_to
+        if actor_id is None:
+            return None
         speaker = record.speaker if isinstance(record, Claim) else None
-        return Md(f"{text} ({self.actor(speaker)})") if speaker else text
+        if linked:
+            names = str(self.actor(actor_id))
+            return f"{names} ({self.actor(speaker)})" if speaker else names
+        names = self.content.actor(actor_id).name
+        return f"{names} ({self.content.actor(speaker).name})" if speaker else names
+
+    def _editors(self, record: Cited, lead: str) -> str:
+        """', attributed by the editors (reason: ...)' for an attribution the editors
+        made ('; ...' inside parentheses); empty for one the source makes."""
+        reason = voices.editors_reason(record)
+        if reason is None:
+            return ""
+        return f"{lead} attributed by the editors (reason: {self.escape(reason)})"
+
+    def _voice(self, record: Cited, *, linked: bool, short: bool) -> str:
+        """:meth:`voice`, linked Markdown or plain text; ``short``: an attribution of the
+        editors' without its reason ('according to Arland (attributed by the editors)')."""
+        reason = voices.editors_reason(record)
+        shown = None if short or reason is None else self.escape(reason) if linked else reason
+        return voices.phrase(record, self._attribution(record, linked=linked), shown)
+
+    def _voice_text(self, record: Cited, *, capital: bool = False) -> str:
+        """:meth:`voice` as plain text, short (a tooltip's), capitalised if asked."""
+        text = self._voice(record, linked=False, short=True)
+        return text[:1].upper() + text[1:] if capital else text
 
     def when(self, when: When | None, fallback: str = "not stated") -> Md:
         """A resolved date in a fixed format, with the source's words beside it."""
@@ -223,6 +294,29 @@ class PageHelpers:
     def figure(self, estimate: Estimate) -> Md:
         """An estimate's figure, as claimed: 'at least 3,000'."""
         return self.escape(figure(estimate))
+
+    def standing(self, standing: Standing) -> Md:
+        """One claimant's latest figure in a comparison (Home, the deployment page): the
+        figure, or the running total with its parts; what it counts and where; the source's
+        hedge; who claims it and when; a citation of each document of each part."""
+        estimate = standing.estimate
+        parts = standing.total.parts if standing.total else (estimate,)
+        where = scope_words(self.content, estimate)
+        counted = COUNTS_LABEL[estimate.counts] + (f" {self.escape(where)}" if where else "")
+        if standing.total is not None:
+            each = " and ".join(self.figure(part) for part in parts)
+            head = f"{self.escape(total_figure(standing.total))} {counted} in all ({each})"
+        else:
+            head = f"{self.figure(estimate)} {counted}"
+        hedges = dict.fromkeys(part.hedge for part in parts if part.hedge)
+        hedge = "".join(f" (“{self.escape(h)}”)" for h in hedges if h)
+        if estimate.claimed is not None and estimate.claimed.resolved:
+            said = f"said {self.when(estimate.claimed)}"
+        else:
+            published = self.content.document(estimate.document).published
+            said = f"reported {self.escape(published.label())}"
+        cites = " ".join(self.cite_all(part) for part in parts)
+        return Md(f"{head}{hedge}, by {self.who(estimate)}, {said} {cites}")
 
     def grade(self, record: Cited) -> Md:
         """A badge: the source's reliability letter and the claim's credibility digit."""
@@ -241,21 +335,76 @@ class PageHelpers:
             text, css = f"{letter}{digit}", "grade"
         return Md(f'<abbr class="{css}" title="{attribute(tip)}">{text}</abbr>')
 
+    def cite_all(self, record: Cited) -> Md:
+        """A numbered citation for each document reporting a fact: the first, then each of
+        ``also_reported_in`` (each an endnote with that document's words)."""
+        parts = [
+            self.cite(record),
+            *(self.cite_further(record, c) for c in record.also_reported_in),
+        ]
+        return Md(" ".join(parts))
+
+    def cite_further(self, record: Cited, further: Citation | Update) -> Md:
+        """A numbered citation of another document's words about a fact: a further citation
+        of it, or a later status of it; the link leads to that document on the Sources page."""
+        key = f"{record.id}\0{further.document}\0{further.quote}"
+        note = self.notes.get(key)
+        if note is None:
+            note = self.notes[key] = Note(len(self.notes) + 1, record.id, record, further)
+        self.facts.add(record.id)
+        actor_id = further.attributed_to if isinstance(further, Update) else record.attributed_to
+        who = self.content.actor(actor_id).name if actor_id else ""
+        tip = attribute(f"{who}: “{further.quote}”" if who else f"“{further.quote}”")
+        page = self.index.fact_page.get(further.document, "sources.md")
+        target = f"{self.url(page)}#{slug(further.document)}"
+        return Md(f'[[{note.number}]]({target} "{tip}"){{: .cite }}')
+
+    def cite_passage(self, fact_id: str, document_id: str, quote: str) -> Md:
+        """A numbered citation of one document's passage for a fact: its first document's
+        (as :meth:`cite`), a later status of a stage or phase, or a further report of either;
+        found by document and words, it is an endnote of its own with that document, those
+        words and whose they are (the update's originator for a status; see
+        :meth:`cite_further`). For an update, which has no id of its own."""
+        record = self.content.ids[fact_id].record
+        if not isinstance(record, Cited):
+            raise ValueError(f"{fact_id!r} is not a cited fact")
+        if (document_id, quote) == (record.document, record.quote):
+            return self.cite(record)
+        updates: list[Update] = list(record.updates) if isinstance(record, Stage | Phase) else []
+        passage: Citation | Update = Citation(document=document_id, quote=quote)
+        for update in updates:
+            if (update.document, update.quote) == (document_id, quote):
+                passage = update
+                break
+            if any((c.document, c.quote) == (document_id, quote) for c in update.citations):
+                # A further report of the update: in the update's voice, with its words.
+                change = {"document": document_id, "quote": quote, "also_reported_in": []}
+                passage = update.model_copy(update=change)
+                break
+        return self.cite_further(record, passage)
+
     def endnotes(self) -> Md:
-        """The page's citations as numbered endnotes (shown on screen and in print)."""
+        """The page's citations as numbered endnotes (shown on screen and in print), each
+        saying whose words it quotes as :meth:`voice` does: 'According to NATO: “...”'."""
         if not self.notes:
             return Md("")
         lines = ["## Notes", ""]
         for note in self.notes.values():
-            record = note.record
-            document = self.content.document(record.document)
+            record, further = note.record, note.further
+            document = self.content.document((further or record).document)
             number = self.index.document_number[document.id]
-            source = (
-                f"[S{number}, {self.escape(document.published.label())}]"
-                f"({self.url(self.evidence(note.fact_id))}#ev-{slug(note.fact_id)})"
-            )
-            lines.append(
-                f"{note.number}. {self.who(record)}: “{self.escape(record.quote)}” {source}"
-            )
+            if further is None:
+                target = f"{self.url(self.evidence(note.fact_id))}#ev-{slug(note.fact_id)}"
+            else:
+                page = self.index.fact_page.get(document.id, "sources.md")
+                target = f"{self.url(page)}#{slug(document.id)}"
+            source = f"[S{number}, {self.escape(document.published.label())}]({target})"
+            who = None
+            if isinstance(further, Update):
+                said = further.attributed_to
+                who = Md(f"According to {self.actor(said)}") if said else Md("The report")
+            quote = self.escape((further or record).quote)
+            voice = who or self.voice(record, capital=True)
+            lines.append(f"{note.number}. {voice}: “{quote}” {source}")
         lines.append("")
         return Md("\n".join(lines))

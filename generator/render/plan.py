@@ -223,7 +223,12 @@ def fact_pages(content: Content, split: Layout | None = None) -> dict[str, str]:
     for event in content.events:
         month = _event_month(event, split)
         where[event.id] = "chronology.md" if month is None else split.month_page(month)
-    sources: list[IndexedRecord] = [*content.actors, *content.documents, *content.places]
+    sources: list[IndexedRecord] = [
+        *content.actors,
+        *content.documents,
+        *content.places,
+        *content.measures,
+    ]
     where.update({record.id: "sources.md" for record in sources})
     where.update({a.id: "index.md" for a in content.briefing.assessments})
     return where

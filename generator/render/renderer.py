@@ -21,20 +21,19 @@ from generator.facts.model import (
     CREDIBILITY_MEANING,
     LIKELIHOOD,
     RELIABILITY_MEANING,
-    Actor,
     Deployment,
     Estimate,
     GlossaryEntry,
-    Reaction,
 )
 from generator.render.guide import Kind, editor_guide
 from generator.render.headings import separate_headings
-from generator.render.labels import COUNTS_LABEL, KIND_LABEL, by_date, date_key, slug
+from generator.render.labels import COUNTS_LABEL, KIND_LABEL, by_date, date_key, figure, slug
 from generator.render.markdown_text import Escaper, Md, attribute
 from generator.render.memo import CONSTANTS, Memo, shared_digest
 from generator.render.navigation import navigation
 from generator.render.page_helpers import PageHelpers, SiteIndex
 from generator.render.plan import HOME_HEADLINES, Page, Planned
+from generator.render.reactions import reaction_context
 from generator.render.site import Site, build_site, page_tags
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -45,25 +44,11 @@ DEFAULT_TEMPLATES = next(
 """The built-in templates: inside the installed package, or the repository's folder."""
 
 
-def spread(estimates: list[Estimate]) -> dict[str, Estimate | list[Estimate]]:
-    """The lowest and highest claimed figures, projections kept apart; nothing is merged."""
-    current = [e for e in estimates if e.counts != "projected"]
-    projected = [e for e in estimates if e.counts == "projected"]
-
-    def low(e: Estimate) -> int:
-        return e.value if e.value is not None else (e.low or 0)
-
-    def high(e: Estimate) -> int:
-        return e.value if e.value is not None else (e.high or 0)
-
-    result: dict[str, Estimate | list[Estimate]] = {
-        "projected": sorted(projected, key=lambda e: (high(e), e.id))
-    }
-    if current:
-        # Ties go to the earliest claim, so the figure shown is the one first made.
-        result["lowest"] = min(current, key=lambda e: (low(e), date_key(e.claimed), e.id))
-        result["highest"] = min(current, key=lambda e: (-high(e), date_key(e.claimed), e.id))
-    return result
+def spread(estimate: Estimate) -> str:
+    """A figure as claimed, with the interval its words are read as and how: '“hundreds”
+    (read as 200–999: hundreds read as 200 to 999)'; 'at least 3,000' for a number. (The
+    headline figures are :meth:`~generator.facts.developments.Developments.comparisons`.)"""
+    return figure(estimate, rule=True)
 
 
 @dataclass
@@ -198,12 +183,11 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
     return {
         "briefing": content.briefing,
         "content": content,
-        "developments": site.developments,
         "deployments": deployments,
         "headlines": shown,
         "other_deployments": [d for d in deployments if d.id not in chosen],
         "treaties": sorted(content.treaties, key=lambda t: t.id),
-        "reactions_by_actor": _reactions_by_actor(content),
+        **reaction_context(content, site.developments),
         "timeline": site.timeline,
         "evidence": site.evidence,
         "months": [(m, site.layout.month_page(m), len(e)) for m, e in site.layout.months.items()],
@@ -246,16 +230,6 @@ def _abbreviations(glossary: Iterable[GlossaryEntry]) -> str:
         return ""
     lines = [f"*[{entry.term}]: {' '.join(entry.meaning.split())}" for entry in entries]
     return "\n" + "\n".join(lines) + "\n"
-
-
-def _reactions_by_actor(content: Content) -> list[tuple[Actor, list[Reaction]]]:
-    groups: dict[str, list[Reaction]] = {}
-    for reaction in content.reactions:
-        groups.setdefault(reaction.actor, []).append(reaction)
-    return [
-        (content.actor(actor_id), by_date(items, "when"))
-        for actor_id, items in sorted(groups.items(), key=lambda kv: content.actor(kv[0]).name)
-    ]
 
 
 __all__ = ["Page", "Planned", "Renderer", "navigation", "spread"]

@@ -536,7 +536,7 @@ def test_scaffold_imports_neither_mkdocs_nor_click() -> None:
 
 
 def test_new_measure_goes_beside_the_declared_ones(example_content: Path, run) -> None:
-    path = example_content / "briefing.yaml"
+    path = example_content / "measures.yaml"
     before = path.read_bytes()
     result = run(
         "new", "measure", "--id", "displaced", "--name", "People displaced", "--unit", "people"

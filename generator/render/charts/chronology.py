@@ -3,7 +3,8 @@ in staggered lanes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 
 from generator.facts.model import Estimate, Signature
 from generator.render.charts.css import PALETTE_SIZE
@@ -27,14 +28,23 @@ from generator.render.charts.svg import (
 from generator.render.charts.words import figure_text, plural, short_date
 from generator.render.labels import COUNTS_LABEL
 from generator.render.markdown_text import Md
-from generator.render.timeline import Entry
+from generator.render.timeline import Dating, Entry
 
 _STRIP_AXIS, _STRIP_LANE0, _LANE_H, _STRIP_CHARS = 38.0, 58.0, 16.0, 30
 
 
+_SHORT_PREFIX: Mapping[Dating, str] = MappingProxyType(
+    {"happened": "", "said": "said ", "describes": "as of ", "status": "", "reported": "as of "}
+)
+"""What a date is, before it, in a strip label: 'said 18 Oct: 1,500 sent'."""
+
+
 def entry_label(entry: Entry) -> str:
-    """What a chronology entry is, in a few words: its title, name, summary or figure."""
+    """What a chronology entry is, in a few words: its title, name, summary or figure; a
+    stage's or phase's with its status then ('Approval by the State Duma: done')."""
     record = entry.record
+    if entry.status is not None and record.caption is not None:
+        return f"{record.caption}: {entry.status}"
     if record.caption is not None:
         return record.caption
     if isinstance(record, Estimate):
@@ -42,6 +52,17 @@ def entry_label(entry: Entry) -> str:
     if isinstance(record, Signature):
         return f"Signature in {record.place}" if record.place else "Signature"
     return entry.fact_id
+
+
+def entry_words(entry: Entry, label: Callable[[Entry], str] = entry_label) -> str:
+    """An entry in words, with what its date is: 'said on 18 Oct 2024: 1,500 sent'; an
+    estimate that describes another time says so ('; describes 1–20 Oct 2024')."""
+    words = f"{entry.prefix}{entry.when.label()}: {label(entry)}"
+    record = entry.record
+    if entry.dating == "said" and isinstance(record, Estimate) and record.as_of is not None:
+        described = record.as_of.label() if record.as_of.resolved else record.as_of.text
+        words += f"; describes {described}" if described else ""
+    return words
 
 
 def _strip_scale(entries: Sequence[Entry]) -> TimeScale:
@@ -129,13 +150,14 @@ def chronology_strip(
     body, bottom = [hidden(_strip_axis(scale))], 0.0
     for entry in dated:
         mark, centre = _strip_mark(entry, scale, kinds[entry.kind])
-        short = truncate(f"{short_date(entry.when, same_year)}: {label(entry)}", _STRIP_CHARS)
+        date = _SHORT_PREFIX[entry.dating] + short_date(entry.when, same_year)
+        short = truncate(f"{date}: {label(entry)}", _STRIP_CHARS)
         text, y = _strip_label(short, centre, lanes)
         bottom = max(bottom, y)
-        words = f"{entry.when.label()}: {label(entry)} ({entry.kind})"
+        words = f"{entry_words(entry, label)} ({entry.kind})"
         body.append(link(href(entry.fact_id), words, mark + text))
     swatches = [(swatch("dot", f"bc-event bc-c{i}"), kind) for kind, i in kinds.items()]
     legend, end = flow_legend(swatches, bottom + 22)
-    listed = "; ".join(f"{e.when.label()}: {label(e)}" for e in dated)
+    listed = "; ".join(entry_words(e, label) for e in dated)
     desc = f"{plural(len(dated), 'dated fact')}, oldest first: {listed}."
     return chart_figure("chronology", key, (WIDTH, end + 6), (title, desc), [*body, legend], True)

@@ -1,11 +1,16 @@
 """The estimates chart: each estimate of a deployment as a mark at its date and value,
-coloured by originator, labelled where there is room, linked to its table row."""
+coloured by originator, labelled where there is room, linked to its table row.
+
+One chart per measure (soldiers and displaced people never share an axis): the axis is
+labelled with the measure's unit. Figures given only in words, with no interval, are not
+drawn; nor are superseded or corrected ones (they are left out, not muted: the desc says
+how many, and the table beside the chart keeps every one, marked)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.facts.model import Deployment, Document, Estimate
@@ -28,8 +33,8 @@ from generator.render.charts.svg import (
     text_line,
     text_width,
 )
-from generator.render.charts.words import figure_text, plural, when_label
-from generator.render.labels import COUNTS_LABEL
+from generator.render.charts.words import plural, when_label
+from generator.render.labels import COUNTS_LABEL, charted, figure
 from generator.render.markdown_text import Md
 
 _EST_LEFT, _EST_TOP, _EST_RIGHT, _EST_BOTTOM = 44.0, 24.0, WIDTH - 6, 200.0
@@ -76,8 +81,15 @@ def _date_words(point: _Point) -> str:
     return "date not stated"
 
 
+def figure_text(estimate: Estimate) -> str:
+    """The figure as a chart labels it: never 'another' (the table says which figure comes on
+    top of which); words kept, with the interval they are read as."""
+    return figure(estimate, another=False)
+
+
 def _estimate_words(point: _Point, actors: Mapping[str, str]) -> str:
-    """'<originator>: <figure> <counts>, <date>': tooltip, accessible name, desc line."""
+    """'<originator>: <figure> <counts>, <date>': tooltip, accessible name, desc line.
+    (Scope and hedge are in the table beside the chart.)"""
     estimate = point.estimate
     what = f"{figure_text(estimate)} {COUNTS_LABEL[estimate.counts]}"
     return f"{_who(estimate.originator or '', actors)}: {what}, {_date_words(point)}"
@@ -89,10 +101,13 @@ def _y_ticks(estimates: Sequence[Estimate]) -> list[int]:
     return list(range(0, (math.ceil(max(top, 1) / step) + 1) * step, step))
 
 
-def _estimate_points(deployment: Deployment, documents: Mapping[str, Document]) -> list[_Point]:
+def _estimate_points(
+    deployment: Deployment, estimates: Sequence[Estimate], documents: Mapping[str, Document]
+) -> list[_Point]:
+    # Colours follow every originator of the deployment: the same on each measure's chart.
     colours = {o: i % PALETTE_SIZE for i, o in enumerate(_originators(deployment.estimates))}
     points = []
-    for estimate in deployment.estimates:
+    for estimate in estimates:
         day, basis = _placement(estimate, documents)
         points.append(_Point(estimate, day, basis, colours[estimate.originator or ""]))
     return points
@@ -188,10 +203,14 @@ def _estimate_marks(
 
 
 def _estimate_axes(
-    ticks: Sequence[int], y_of: Callable[[float], float], scale: TimeScale | None, right: float
+    ticks: Sequence[int],
+    y_of: Callable[[float], float],
+    scale: TimeScale | None,
+    right: float,
+    unit: str,
 ) -> list[str]:
-    """Grid lines with thousands-separated values, and the time axis below."""
-    parts = [text_line(4, 11, "soldiers", "tick")]
+    """The unit, grid lines with thousands-separated values, and the time axis below."""
+    parts = [text_line(4, 11, unit, "tick")]
     for value in ticks:
         y = y_of(value)
         line = {"x1": _EST_LEFT, "y1": y, "x2": right, "y2": y, "class": "bc-grid"}
@@ -217,10 +236,10 @@ def _date_ticks(scale: TimeScale) -> list[str]:
 
 def _estimate_legend(points: Sequence[_Point], actors: Mapping[str, str]) -> list[tuple[str, str]]:
     """Originators by colour, then what the shapes mean (only those drawn)."""
-    originators = _originators([p.estimate for p in points])
+    colours = {p.estimate.originator or "": p.colour for p in points}
     items = [
-        (swatch("dot", f"bc-mark bc-c{i % PALETTE_SIZE}"), _who(o, actors))
-        for i, o in enumerate(originators)
+        (swatch("dot", f"bc-mark bc-c{colours[o]}"), _who(o, actors))
+        for o in _originators([p.estimate for p in points])
     ]
     keys = [
         ("dot", "", "dated by the claim", any(p.basis == "claimed" for p in points)),
@@ -237,44 +256,87 @@ def _projected(point: _Point) -> bool:
 
 
 def _estimate_desc(
-    deployment: Deployment, points: Sequence[_Point], actors: Mapping[str, str]
+    what: str, points: Sequence[_Point], actors: Mapping[str, str], left_out: Sequence[str]
 ) -> str:
-    originators = plural(len(_originators(deployment.estimates)), "originator")
+    originators = plural(len(_originators([p.estimate for p in points])), "originator")
     head = (
-        f"{plural(len(points), 'estimate')} of {deployment.force} by {originators}, each "
+        f"{plural(len(points), 'estimate')} of {what} by {originators}, each "
         "drawn at the date of the claim; a claim without a date is drawn hollow at the start "
         "of the period it describes, else at the date the document reported it; projections "
         "are diamonds with a dashed outline; ranges are bars from low to high."
     )
-    return " ".join([head, *(f"{_estimate_words(p, actors)}." for p in points)])
+    return " ".join([head, *(f"{_estimate_words(p, actors)}." for p in points), *left_out])
+
+
+@dataclass(frozen=True)
+class Axis:
+    """What one chart's figures count: the measure's id (a slug), name and unit."""
+
+    id: str
+    name: str
+    unit: str
+
+
+def _left_out(
+    shown: Sequence[Estimate], replaced: Collection[str], every: Sequence[Estimate]
+) -> list[str]:
+    """Why figures of the measure are not drawn, in words for the desc."""
+    words_only = [e for e in every if e.id not in replaced and not charted(e)]
+    out = [e for e in every if e.id in replaced]
+    notes = []
+    if out:
+        notes.append(
+            f"Not drawn: {plural(len(out), 'superseded or corrected figure')} "
+            "(in the table, marked)."
+        )
+    if words_only:
+        notes.append(
+            f"Not drawn: {plural(len(words_only), 'figure')} given only in words "
+            f"({', '.join(figure_text(e) for e in words_only)})."
+        )
+    return notes
 
 
 def estimates_chart(
     deployment: Deployment,
     documents: Mapping[str, Document],
     actors: Mapping[str, str] | None = None,
+    *,
+    axis: Axis | None = None,
+    estimates: Sequence[Estimate] | None = None,
+    replaced: Collection[str] = frozenset(),
 ) -> Md:
-    """Each estimate as a dot (value) or a low–high bar (range): x = date, y = soldiers.
+    """Each estimate as a dot (value) or a low–high bar (range): x = date, y = the figure,
+    in the unit of ``axis`` (default: the deployment's force).
 
-    x is the claim's ``claimed`` date, else the start of ``as_of``, else the document's
-    ``published`` date (those two drawn hollow). ``documents`` maps document id ->
-    Document; ``actors`` maps actor id -> the name to show (default: the id). Colours
-    follow the sorted originator ids. Marks link to ``#<estimate id>`` (the table's rows).
+    ``estimates`` are those of one measure (default: all the deployment's); of them, the
+    ids in ``replaced`` (superseded or corrected) and figures given only in words are not
+    drawn. x is the claim's ``claimed`` date, else the start of ``as_of``, else the
+    document's ``published`` date (those two drawn hollow). ``documents`` maps document id
+    -> Document; ``actors`` maps actor id -> the name to show (default: the id). Colours
+    follow the deployment's sorted originator ids. Marks link to ``#<estimate id>`` (the
+    table's rows). With an ``axis``, the chart's key is ``<deployment>-<axis id>``.
     """
-    title = f"Estimates of {deployment.title}: {plural(len(deployment.estimates), 'claim')}"
-    if not deployment.estimates:
-        return empty_chart("estimates", deployment.id, title, "No estimates recorded.")
+    every = list(deployment.estimates if estimates is None else estimates)
+    shown = [e for e in every if e.id not in replaced and charted(e)]
+    key = f"{deployment.id}-{axis.id}" if axis is not None else deployment.id
+    unit = axis.unit if axis is not None else deployment.force
+    named = f"{deployment.title}, {axis.name}" if axis is not None else deployment.title
+    title = f"Estimates of {named}: {plural(len(shown), 'claim')}"
+    if not shown:
+        message = "No estimates recorded." if not every else "No figure to draw."
+        return empty_chart("estimates", key, title, message)
     actors = actors or {}
-    points = _estimate_points(deployment, documents)
+    points = _estimate_points(deployment, shown, documents)
     days = [p.day for p in points if p.day is not None]
     right = _EST_RIGHT - (_UNDATED_W if len(days) < len(points) else 0)
     scale = TimeScale(*day_domain(days), _EST_LEFT + 8, right - 8) if days else None
-    ticks = _y_ticks(deployment.estimates)
+    ticks = _y_ticks(shown)
 
     def y_of(value: float) -> float:
         return _EST_BOTTOM - value / ticks[-1] * (_EST_BOTTOM - _EST_TOP)
 
-    axes = _estimate_axes(ticks, y_of, scale, right)
+    axes = _estimate_axes(ticks, y_of, scale, right, unit)
     if len(days) < len(points):
         axes.append(
             text_line(right + _UNDATED_W / 2, _EST_BOTTOM + 16, "undated", "tick", "middle")
@@ -283,5 +345,6 @@ def estimates_chart(
     xs = _point_x(points, scale or fallback, right + _UNDATED_W / 2)
     legend, bottom = flow_legend(_estimate_legend(points, actors), _EST_BOTTOM + 38)
     body = [hidden(axes), *_estimate_marks(points, xs, y_of, actors), legend]
-    words = (title, _estimate_desc(deployment, points, actors))
-    return chart_figure("estimates", deployment.id, (WIDTH, bottom + 6), words, body, links=True)
+    what = unit if axis is None or axis.name.lower() == unit.lower() else f"{axis.name} ({unit})"
+    desc = _estimate_desc(what, points, actors, _left_out(shown, replaced, every))
+    return chart_figure("estimates", key, (WIDTH, bottom + 6), (title, desc), body, links=True)

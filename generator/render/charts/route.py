@@ -1,5 +1,9 @@
 """The schematic route map: places as labelled dots from their coordinates, and the route
-as numbered arrows between them."""
+as numbered arrows between them.
+
+A route is often pieced together from several sources. A leg claimed by another source than
+the leg before it is not drawn as part of one confirmed path: it is dotted and starts
+with a gap, and its label names who claims it."""
 
 from __future__ import annotations
 
@@ -43,13 +47,24 @@ class Place:
 @dataclass(frozen=True)
 class Leg:
     """One leg of a route between two places; optionally the phase (fact) it shows, its
-    status (completed, ongoing, expected: expected is dashed) and a few words."""
+    status (completed, ongoing, expected: expected is dashed), a few words and who
+    claims it (the name to show; None: not said)."""
 
     start: str
     end: str
     fact_id: str | None = None
     status: str = "completed"
     label: str | None = None
+    claimant: str | None = None
+
+
+def _breaks(legs: Sequence[Leg]) -> list[bool]:
+    """For each leg, whether it is claimed by another source than the leg before it (a
+    break in the path: no one source claims both)."""
+    return [
+        i > 0 and leg.claimant != legs[i - 1].claimant and leg.claimant is not None
+        for i, leg in enumerate(legs)
+    ]
 
 
 def _legs(route: Sequence[tuple[str, str] | Leg], places: Mapping[str, Place]) -> list[Leg]:
@@ -101,14 +116,16 @@ def _spread(xy: Mapping[str, XY]) -> tuple[dict[str, XY], float]:
     return {k: (round(p[0], 1), round(p[1] + shift, 1)) for k, p in pos.items()}, height
 
 
-def _curve(a: XY, b: XY) -> tuple[XY, XY, XY]:
-    """A gently bent leg from a to b, stopping short of both dots: (start, control, end)."""
+def _curve(a: XY, b: XY, gap: float = 9.0) -> tuple[XY, XY, XY]:
+    """A gently bent leg from a to b, stopping short of both dots (``gap`` units from a):
+    (start, control, end)."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     length = max(math.hypot(dx, dy), 0.01)
     ux, uy = dx / length, dy / length
     bend = min(length * 0.15, 36.0)
     control = ((a[0] + b[0]) / 2 + uy * bend, (a[1] + b[1]) / 2 - ux * bend)
-    return (a[0] + ux * 9, a[1] + uy * 9), control, (b[0] - ux * 10, b[1] - uy * 10)
+    gap = min(gap, max(length / 3, 9.0))
+    return (a[0] + ux * gap, a[1] + uy * gap), control, (b[0] - ux * 10, b[1] - uy * 10)
 
 
 def _on_curve(curve: tuple[XY, XY, XY], t: float) -> XY:
@@ -125,12 +142,17 @@ def _badge_at(curve: tuple[XY, XY, XY]) -> XY:
     return mx + (y2 - y0) / length * 10, my - (x2 - x0) / length * 10
 
 
-def _leg_svg(index: int, leg: Leg, xy: Mapping[str, XY], marker: str) -> str:
-    curve = _curve(xy[leg.start], xy[leg.end])
+def _leg_svg(index: int, leg: Leg, xy: Mapping[str, XY], marker: str, broken: bool) -> str:
+    curve = _curve(xy[leg.start], xy[leg.end], 18.0 if broken else 9.0)
     (sx, sy), (cx, cy), (ex, ey) = curve
     d = f"M{num(sx)} {num(sy)}Q{num(cx)} {num(cy)} {num(ex)} {num(ey)}"
     cls = "bc-leg bc-leg-expected" if leg.status == "expected" else "bc-leg"
-    path = tag("path", {"d": d, "class": cls, "marker-end": f"url(#{marker})"})
+    attrs: dict[str, str | float] = {"d": d, "class": cls, "marker-end": f"url(#{marker})"}
+    if broken:
+        # Dotted (a presentation attribute: the stylesheet's dashes of an expected leg win).
+        attrs |= {"class": cls + " bc-leg-break", "stroke-dasharray": "1.5 4"}
+        attrs["stroke-linecap"] = "round"
+    path = tag("path", attrs)
     bx, by = _badge_at(curve)
     badge = tag("circle", {"cx": bx, "cy": by, "r": 7.5, "class": "bc-badge"})
     return path + badge + text_line(bx, by + 3.5, str(index), "badge", "middle")
@@ -193,9 +215,24 @@ def _arrow_marker(marker: str) -> str:
     return "<defs>" + tag("marker", attrs, head) + "</defs>"
 
 
-def _leg_words(index: int, leg: Leg, places: Mapping[str, Place]) -> str:
+def _leg_words(index: int, leg: Leg, places: Mapping[str, Place], before: Leg | None = None) -> str:
+    """'2. Kell to Kell (Arrival in Kell, completed; claimed by BMD, not by Arland, who
+    claims step 1)': ``before`` is the leg before, when claimed by another source."""
     detail = f"{leg.label}, {leg.status}" if leg.label else leg.status
+    if leg.claimant is not None:
+        detail += f"; claimed by {leg.claimant}"
+        if before is not None:
+            other = before.claimant or "another source"
+            detail += f", not by {other}, who claims step {index - 1}"
     return f"{index}. {places[leg.start].name} to {places[leg.end].name} ({detail})"
+
+
+def _all_leg_words(legs: Sequence[Leg], places: Mapping[str, Place]) -> list[str]:
+    broken = _breaks(legs)
+    return [
+        _leg_words(i, leg, places, legs[i - 2] if broken[i - 1] else None)
+        for i, leg in enumerate(legs, start=1)
+    ]
 
 
 def _coordinates(place: Place) -> str:
@@ -206,11 +243,17 @@ def _coordinates(place: Place) -> str:
 
 def _map_desc(places: Sequence[Place], legs: Sequence[Leg], by_id: Mapping[str, Place]) -> str:
     listed = "; ".join(_coordinates(p) for p in sorted(places, key=lambda p: p.id))
-    steps = "; ".join(_leg_words(i, leg, by_id) for i, leg in enumerate(legs, start=1))
+    steps = "; ".join(_all_leg_words(legs, by_id))
+    pieced = (
+        " A leg claimed by another source than the leg before it is dotted, with a gap where "
+        "it starts: the route is pieced together from several sources, not one confirmed path."
+        if any(_breaks(legs))
+        else ""
+    )
     return (
         "Schematic map, not to scale, without coastlines or borders: each place is drawn "
         "from its latitude and longitude (equirectangular projection), and places too close "
-        f"to tell apart are pushed apart. Places: {listed}. Route: {steps or 'none'}."
+        f"to tell apart are pushed apart.{pieced} Places: {listed}. Route: {steps or 'none'}."
     )
 
 
@@ -236,15 +279,15 @@ def route_map(
     xy, height = _spread(_project(places))
     marker = f"bc-map-{key}-arrow"
     body = [_arrow_marker(marker)]
-    for i, leg in enumerate(legs, start=1):
-        svg = _leg_svg(i, leg, xy, marker)
-        words = _leg_words(i, leg, by_id)
+    broken = _breaks(legs)
+    for i, (leg, words) in enumerate(zip(legs, _all_leg_words(legs, by_id), strict=True)):
+        svg = _leg_svg(i + 1, leg, xy, marker, broken[i])
         fact_id = leg.fact_id
         body.append(link(href(fact_id), words, svg) if fact_id is not None else hidden([svg]))
     dots = [
         tag("circle", {"cx": x, "cy": y, "r": 4.5, "class": "bc-place"}) for x, y in xy.values()
     ]
-    note = "schematic, not to scale"
+    note = "schematic, not to scale" + ("; dotted: another source" if any(broken) else "")
     obstacles = [*_obstacles(legs, xy), text_box(WIDTH - 4, height - 6, note, "tick", "end")]
     names = _place_labels(places, xy, obstacles, height)
     body.append(hidden([*dots, *names, text_line(WIDTH - 4, height - 6, note, "tick", "end")]))

@@ -4,10 +4,10 @@ done, pending or expected by shape, fill and word."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.facts.model import Signature, Treaty
+from generator.facts.model import Document, Signature, Stage, StageUpdate, Treaty
 from generator.render.charts.svg import (
     XY,
     chart_figure,
@@ -31,18 +31,47 @@ class _Step:
     fact_id: str
     name: str
     status: str
+    """The current status: the latest document's."""
     date: str
+    vote: str | None = None
+    was: str = ""
+    """The earlier statuses in words ('pending as of 1 Mar 2030'); empty: none."""
 
 
-def _treaty_steps(treaty: Treaty) -> list[_Step]:
-    """The signature (done) first, then each stage in order."""
+def _status_words(claim: Stage | StageUpdate, documents: Mapping[str, Document] | None) -> str:
+    """An earlier status in words: 'expected 6 Nov 2024' when it gives a date, else
+    'pending as of 1 Mar 2030' (the date of the document that says so, when known)."""
+    if claim.when is not None and claim.when.resolved:
+        return f"{claim.status} {claim.when.label()}"
+    document = documents.get(claim.document) if documents is not None else None
+    if document is not None and document.published.resolved:
+        return f"{claim.status} as of {document.published.label()}"
+    return claim.status
+
+
+def _stage_step(stage: Stage, documents: Mapping[str, Document] | None) -> _Step:
+    """A stage at its current status (its latest update's), its earlier ones in words."""
+    if not stage.updates:
+        return _Step(stage.id, stage.name, stage.status, when_label(stage.when), stage.vote)
+    latest = stage.updates[-1]
+    earlier: list[Stage | StageUpdate] = [stage, *stage.updates[:-1]]
+    was = ", then ".join(_status_words(claim, documents) for claim in earlier)
+    when, date = latest.when, when_label(latest.when)
+    document = documents.get(latest.document) if documents is not None else None
+    if (when is None or not when.resolved) and document and document.published.resolved:
+        date = f"as of {document.published.label()}"  # the document says it is so by then
+    return _Step(stage.id, stage.name, latest.status, date, latest.vote, was)
+
+
+def _treaty_steps(treaty: Treaty, documents: Mapping[str, Document] | None) -> list[_Step]:
+    """The signature (done) first, then each stage in order, at its current status."""
     steps = []
     signature: Signature | None = treaty.signature
     if signature is not None:
         name = f"Signature in {signature.place}" if signature.place else "Signature"
         steps.append(_Step(signature.id, name, "done", when_label(signature.when)))
     for stage in treaty.stages:
-        steps.append(_Step(stage.id, stage.name, stage.status, when_label(stage.when)))
+        steps.append(_stage_step(stage, documents))
     return steps
 
 
@@ -74,7 +103,11 @@ def _step_body(step: _Step, x: float, y: float) -> str:
 
 
 def _step_words(index: int, step: _Step) -> str:
-    return f"{index}. {step.name}: {step.status}, {step.date}"
+    """'2. Approval by the Borvian Assembly: done, 7 Mar 2030, 61 to 40 (was pending as of
+    1 Mar 2030)': the current status, its date and vote, then the earlier statuses."""
+    vote = f", {step.vote}" if step.vote else ""
+    was = f" (was {step.was})" if step.was else ""
+    return f"{index}. {step.name}: {step.status}, {step.date}{vote}{was}"
 
 
 def _track(steps: Sequence[_Step], centres: Sequence[XY]) -> list[str]:
@@ -90,14 +123,18 @@ def _track(steps: Sequence[_Step], centres: Sequence[XY]) -> list[str]:
     return parts
 
 
-def treaty_tracker(treaty: Treaty) -> Md:
+def treaty_tracker(treaty: Treaty, documents: Mapping[str, Document] | None = None) -> Md:
     """The signature (if any), then each stage, as a horizontal track of steps.
 
+    Each stage is one step at its current status, its latest update's (never one step per
+    status); its tooltip and the description add the vote and the earlier statuses ('was
+    pending as of 1 Mar 2030'), dated by ``documents`` (document id -> Document; without
+    it, earlier statuses go undated unless they give a date).
     done / pending / expected differ by shape (circle, diamond, square), fill (full, half,
     none and dashed) and the word under each marker; the name and date label follow.
     Up to four steps a row. Each step links to ``#<stage id>`` (``#<signature id>``).
     """
-    steps = _treaty_steps(treaty)
+    steps = _treaty_steps(treaty, documents)
     title = f"Treaty tracker: {treaty.title}"
     if not steps:
         return empty_chart("treaty", treaty.id, title, "No signature or stages recorded.")
