@@ -257,7 +257,14 @@ def shared_digest(content: Content, index: SiteIndex, developments: Developments
     for kind in SHARED_KINDS:
         for record in getattr(content, kind):
             digest.update(b"\n" + record.model_dump_json().encode())
-    for table in (index.fact_page, index.page_titles, index.document_number, index.evidence_page):
+    tables = (
+        index.fact_page,
+        index.page_titles,
+        index.document_number,
+        index.evidence_page,
+        index.document_page,
+    )
+    for table in tables:
         digest.update(repr(sorted(table.items())).encode() + b"\n")
     return digest.hexdigest()
 

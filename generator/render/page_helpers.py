@@ -55,6 +55,8 @@ class SiteIndex:
     document_number: dict[str, int]
     evidence_page: dict[str, str] = field(default_factory=dict)
     """Fact id -> the page of its document's evidence, when the sources are split."""
+    document_page: dict[str, str] = field(default_factory=dict)
+    """Document id -> the page of its evidence, when the sources are split."""
     links: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
     """Links worked out so far, by (target, folder): every page links the same few pages,
     and ``posixpath.relpath`` is slow."""
@@ -355,9 +357,14 @@ class PageHelpers:
         actor_id = further.attributed_to if isinstance(further, Update) else record.attributed_to
         who = self.content.actor(actor_id).name if actor_id else ""
         tip = attribute(f"{who}: “{further.quote}”" if who else f"“{further.quote}”")
-        page = self.index.fact_page.get(further.document, "sources.md")
-        target = f"{self.url(page)}#{slug(further.document)}"
+        target = self._further_target(record.id, further.document)
         return Md(f'[[{note.number}]]({target} "{tip}"){{: .cite }}')
+
+    def _further_target(self, fact_id: str, document_id: str) -> str:
+        """The link to a further passage of a fact on its document's Sources entry (its
+        anchor: ``ev-<fact>--<document>``; ids have single hyphens, so none is the same)."""
+        page = self.index.document_page.get(document_id, "sources.md")
+        return f"{self.url(page)}#ev-{slug(fact_id)}--{slug(document_id)}"
 
     def cite_passage(self, fact_id: str, document_id: str, quote: str) -> Md:
         """A numbered citation of one document's passage for a fact: its first document's
@@ -396,8 +403,7 @@ class PageHelpers:
             if further is None:
                 target = f"{self.url(self.evidence(note.fact_id))}#ev-{slug(note.fact_id)}"
             else:
-                page = self.index.fact_page.get(document.id, "sources.md")
-                target = f"{self.url(page)}#{slug(document.id)}"
+                target = self._further_target(note.fact_id, document.id)
             source = f"[S{number}, {self.escape(document.published.label())}]({target})"
             who = None
             if isinstance(further, Update):

@@ -109,16 +109,18 @@ def plan_pages(
     split: Layout | None = None,
     evidence: Mapping[str, Sequence[object]] | None = None,
     actor_facts: Mapping[str, list[str]] | None = None,
+    further: Mapping[str, Sequence[object]] | None = None,
 ) -> list[Planned]:
     """Every page, in navigation order. A split page's context holds all it shows (each
-    document's citing facts, each actor's facts), so it can be memoised (memo.py)."""
+    document's citing facts and further passages, each actor's facts), so it can be
+    memoised (memo.py)."""
     split = split or Layout()
     return [
         Planned("home.md.j2", "index.md", "Home"),
         *_record_pages(content),
         Planned("reactions.md.j2", "reactions.md", "International reactions"),
         *_chronology_pages(split),
-        *_source_pages(content, split, evidence or {}, actor_facts or {}),
+        *_source_pages(content, split, evidence or {}, actor_facts or {}, further or {}),
         Planned("method.md.j2", "method.md", "Method", "About"),
         Planned("guide.md.j2", "guide.md", "Editor's guide", "About"),
         Planned("tags.md.j2", "tags.md", "Tags", "About"),
@@ -174,6 +176,7 @@ def _source_pages(
     split: Layout,
     evidence: Mapping[str, Sequence[object]],
     actor_facts: Mapping[str, list[str]],
+    further: Mapping[str, Sequence[object]],
 ) -> list[Planned]:
     """One Sources page, or an index, a page per document and one per actor when split."""
     if not split.documents:
@@ -185,7 +188,11 @@ def _source_pages(
             split.documents[document.id],
             document.title,
             "Sources",
-            {"document": document, "facts": evidence.get(document.id, [])},
+            {
+                "document": document,
+                "facts": evidence.get(document.id, []),
+                "further": further.get(document.id, []),
+            },
         )
         for document in sorted(content.documents, key=lambda d: d.id)
     ]

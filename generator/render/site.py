@@ -4,11 +4,11 @@ each actor's facts, how large sections split, the plan of pages and the site ind
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.facts.content import Content
 from generator.facts.developments import Developments
-from generator.facts.model import Actor, ActorRole, Cited, Evidence
+from generator.facts.model import Actor, ActorRole, Cited, Evidence, Phase, Stage
 from generator.render.labels import date_key
 from generator.render.page_helpers import SiteIndex
 from generator.render.plan import Layout, Planned, fact_pages, layout, plan_pages
@@ -26,6 +26,24 @@ TAG_ROLES: frozenset[ActorRole] = frozenset(
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A document's words about a fact first reported elsewhere: a further report of it, or
+    a later status of a stage or phase (and its further reports)."""
+
+    fact_id: str
+    record: Cited
+    document: str
+    quote: str
+    originator: str | None
+    """Whose words they are, for a later status; None: as the fact's (a further report)."""
+    status: str | None
+    """The status, for a later status."""
+    anchored: bool = True
+    """Whether it carries the anchor ``ev-<fact>--<document>``: the first passage of a fact
+    in a document does (two later statuses may come from one document)."""
+
+
+@dataclass(frozen=True)
 class Site:
     """The pages of one render and what they are planned from."""
 
@@ -38,6 +56,8 @@ class Site:
     plan: list[Planned]
     index: SiteIndex
     developments: Developments
+    further: dict[str, list[Passage]]
+    """Document id -> its further passages of facts first reported elsewhere."""
     """The relations between claims, both ways, and what follows from them."""
 
 
@@ -48,9 +68,11 @@ def build_site(content: Content) -> Site:
     split = layout(content, timeline, evidence)
     originators = actors_with_facts(content)
     actor_facts = {actor.id: facts for actor, facts in originators}
-    plan = plan_pages(content, split, evidence, actor_facts)
+    further = further_by_document(content)
+    plan = plan_pages(content, split, evidence, actor_facts, further)
     index = site_index(content, split, plan, evidence)
-    return Site(timeline, evidence, split, originators, plan, index, Developments(content))
+    developments = Developments(content)
+    return Site(timeline, evidence, split, originators, plan, index, developments, further)
 
 
 def site_index(
@@ -71,6 +93,7 @@ def site_index(
             if document_id in split.documents
             for fact_id, _ in facts
         },
+        document_page=dict(split.documents),
     )
 
 
@@ -82,6 +105,38 @@ def evidence_by_document(content: Content) -> dict[str, list[tuple[str, Cited]]]
         if isinstance(record, Evidence):
             cited[record.document].append((fact_id, record))
     return cited
+
+
+def further_by_document(content: Content) -> dict[str, list[Passage]]:
+    """Document id -> the further passages it gives of facts, in file order (see
+    :class:`Passage`); their anchor on the Sources page is ``ev-<fact>--<document>``."""
+    found: dict[str, list[Passage]] = {d.id: [] for d in content.documents}
+    anchors: set[tuple[str, str]] = set()
+
+    def add(passage: Passage) -> None:
+        key = (passage.fact_id, passage.document)
+        found[passage.document].append(replace(passage, anchored=key not in anchors))
+        anchors.add(key)
+
+    for fact_id, placed in content.ids.items():
+        record = placed.record
+        if not isinstance(record, Evidence):
+            continue
+        for citation in record.also_reported_in:
+            add(Passage(fact_id, record, citation.document, citation.quote, None, None))
+        for update in record.updates if isinstance(record, Stage | Phase) else ():
+            for passage in update.citations:
+                add(
+                    Passage(
+                        fact_id,
+                        record,
+                        passage.document,
+                        passage.quote,
+                        update.attributed_to,
+                        update.status,
+                    )
+                )
+    return found
 
 
 def actors_with_facts(content: Content) -> list[tuple[Actor, list[str]]]:

@@ -21,3 +21,8 @@ def test_the_exercise_builds_strict_and_passes_the_site_check(tmp_path: Path) ->
     assert "Approval by the Borvian Assembly" in page
     deployment = project / "site" / "deployments" / "arland-marines-in-borvia" / "index.html"
     assert 'id="con-hundreds-in-kell"' in deployment.read_text()
+    # A further report is listed under its own document, and its citation leads there
+    # (the site check has proved every link and fragment resolves).
+    sources = (project / "site" / "sources" / "index.html").read_text()
+    assert 'id="ev-con-hundreds-in-kell--bulletin-2"' in sources
+    assert "../../sources/#ev-con-hundreds-in-kell--bulletin-2" in deployment.read_text()
