@@ -34,8 +34,8 @@ from pydantic import BaseModel
 
 from generator.facts.content import Content
 from generator.facts.developments import Developments
-from generator.render.page_helpers import SiteIndex
 from generator.render.plan import Planned
+from generator.render.site_index import SiteIndex
 
 CONSTANTS = frozenset(
     {

@@ -38,35 +38,13 @@ from generator.render.labels import (
     total_figure,
 )
 from generator.render.markdown_text import Escaper, Md, attribute
+from generator.render.site_index import SiteIndex
 
 
 def _directory_url(path: str) -> str:
     """'deployments/x.md' -> 'deployments/x', 'index.md' -> '' (MkDocs' directory URLs)."""
     stem = path.removesuffix(".md")
     return "" if stem == "index" else stem.removesuffix("/index")
-
-
-@dataclass
-class SiteIndex:
-    """Where each fact is shown and what each page is called; shared by every page."""
-
-    fact_page: dict[str, str]
-    page_titles: dict[str, str]
-    document_number: dict[str, int]
-    evidence_page: dict[str, str] = field(default_factory=dict)
-    """Fact id -> the page of its document's evidence, when the sources are split."""
-    document_page: dict[str, str] = field(default_factory=dict)
-    """Document id -> the page of its evidence, when the sources are split."""
-    links: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
-    """Links worked out so far, by (target, folder): every page links the same few pages,
-    and ``posixpath.relpath`` is slow."""
-
-    def relative(self, target: str, folder: str) -> str:
-        """The link to page ``target`` from a page in ``folder`` ('.': the top)."""
-        found = self.links.get((target, folder))
-        if found is None:
-            found = self.links[target, folder] = posixpath.relpath(target, folder)
-        return found
 
 
 @dataclass
@@ -354,9 +332,12 @@ class PageHelpers:
         if note is None:
             note = self.notes[key] = Note(len(self.notes) + 1, record.id, record, further)
         self.facts.add(record.id)
-        actor_id = further.attributed_to if isinstance(further, Update) else record.attributed_to
-        who = self.content.actor(actor_id).name if actor_id else ""
-        tip = attribute(f"{who}: “{further.quote}”" if who else f"“{further.quote}”")
+        if isinstance(further, Update):  # a later status: the update's own voice
+            said = further.attributed_to
+            who = f"According to {self.content.actor(said).name}" if said else "The report"
+        else:  # the same claim in another document: in the claim's voice
+            who = self._voice_text(record, capital=True)
+        tip = attribute(f"{who}: “{further.quote}”")
         target = self._further_target(record.id, further.document)
         return Md(f'[[{note.number}]]({target} "{tip}"){{: .cite }}')
 

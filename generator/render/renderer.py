@@ -31,10 +31,11 @@ from generator.render.labels import COUNTS_LABEL, KIND_LABEL, by_date, date_key,
 from generator.render.markdown_text import Escaper, Md, attribute
 from generator.render.memo import CONSTANTS, Memo, shared_digest
 from generator.render.navigation import navigation
-from generator.render.page_helpers import PageHelpers, SiteIndex
+from generator.render.page_helpers import PageHelpers
 from generator.render.plan import HOME_HEADLINES, Page, Planned
 from generator.render.reactions import reaction_context
 from generator.render.site import Site, build_site, page_tags
+from generator.render.site_index import SiteIndex
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 DEFAULT_TEMPLATES = next(

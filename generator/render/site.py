@@ -10,8 +10,8 @@ from generator.facts.content import Content
 from generator.facts.developments import Developments
 from generator.facts.model import Actor, ActorRole, Cited, Evidence, Phase, Stage
 from generator.render.labels import date_key
-from generator.render.page_helpers import SiteIndex
 from generator.render.plan import Layout, Planned, fact_pages, layout, plan_pages
+from generator.render.site_index import SiteIndex
 from generator.render.timeline import Entry, chronology
 
 LISTED_ROLES: frozenset[ActorRole] = frozenset(

@@ -125,7 +125,7 @@ def test_further_citations_are_each_cited_and_noted(fixture_pages: dict[str, str
     notes = _section(page, "## Notes")
     further = next(line for line in notes.splitlines() if line.startswith(f"{numbers[1]}. "))
     assert "“The Coastal Observers Network again counted hundreds of marines in Kell.”" in further
-    assert "[S2, 8 Mar 2030](../sources.md#bulletin-2)" in further
+    assert "[S2, 8 Mar 2030](../sources.md#ev-con-hundreds-in-kell--bulletin-2)" in further
 
 
 def test_running_total_with_both_citations(fixture_pages: dict[str, str]) -> None:
@@ -162,7 +162,8 @@ def test_phase_history_and_current_status(fixture_pages: dict[str, str]) -> None
     assert step.startswith('2. <a id="arrival-in-kell"></a>**Arrival in Kell**: completed;')
     assert "; history: ongoing as of 1 Mar 2030 [[" in step
     assert "→ completed as of 8 Mar 2030 [[" in step
-    assert "(../sources.md#bulletin-2 " in step
+    assert "(../sources.md#ev-arrival-in-kell--bulletin-2 " in step
+    assert '"According to Borvian Ministry of Defence: “All the marines' in step
     notes = _section(fixture_pages[DEPLOYMENT], "## Notes")
     assert (
         "“All the marines have now arrived in Kell, the ministry said.” [S2, 8 Mar 2030]" in notes
