@@ -277,9 +277,7 @@ class Axis:
     unit: str
 
 
-def _left_out(
-    shown: Sequence[Estimate], replaced: Collection[str], every: Sequence[Estimate]
-) -> list[str]:
+def _left_out(replaced: Collection[str], every: Sequence[Estimate]) -> list[str]:
     """Why figures of the measure are not drawn, in words for the desc."""
     words_only = [e for e in every if e.id not in replaced and not charted(e)]
     out = [e for e in every if e.id in replaced]
@@ -346,5 +344,5 @@ def estimates_chart(
     legend, bottom = flow_legend(_estimate_legend(points, actors), _EST_BOTTOM + 38)
     body = [hidden(axes), *_estimate_marks(points, xs, y_of, actors), legend]
     what = unit if axis is None or axis.name.lower() == unit.lower() else f"{axis.name} ({unit})"
-    desc = _estimate_desc(what, points, actors, _left_out(shown, replaced, every))
+    desc = _estimate_desc(what, points, actors, _left_out(replaced, every))
     return chart_figure("estimates", key, (WIDTH, bottom + 6), (title, desc), body, links=True)
