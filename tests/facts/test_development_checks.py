@@ -99,7 +99,7 @@ CASES = {
     ),
     "unknown": (
         DEPLOYMENT + estimate("e1", "        disputes: [con-1200-in-kell, nope]\n"),
-        "content/extra.yaml:12:38: error: unknown cited fact id 'nope' (hint: known ids: arland-500-in-kell, arrival-in-kell, assembly-approval, bmd-2000-projected, bmd-300-more-sent, bmd-400-sent, borvia-denies-drones, cantor-summons, cantor-summons-corrected, con-1200-in-kell, con-displaced, con-hundreds-in-kell, ...)",
+        "content/extra.yaml:12:38: error: unknown cited fact id 'nope' (hint: known ids: arland-500-in-kell, arrival-in-kell, assembly-approval, bmd-1500-displaced, bmd-2000-projected, bmd-300-more-sent, bmd-400-sent, borvia-denies-drones, cantor-summons, cantor-summons-corrected, con-1200-in-kell, con-displaced, ...)",
     ),
     "cited-twice": (
         DEPLOYMENT

@@ -29,6 +29,8 @@ def test_relations_read_both_ways_and_nothing_is_dropped() -> None:
     ]
     assert EXERCISE.of("con-hundreds-in-kell") == [("superseded by", "con-1200-in-kell")]
     assert EXERCISE.of("cantor-summons") == [("corrected by", "cantor-summons-corrected")]
+    assert EXERCISE.of("con-displaced") == [("corrected by", "bmd-1500-displaced")]
+    assert not EXERCISE.is_current("con-displaced")
     assert not EXERCISE.is_current("con-hundreds-in-kell")
     assert not EXERCISE.is_current("cantor-summons")
     assert EXERCISE.is_current("con-1200-in-kell")  # disputed, still current
@@ -55,7 +57,7 @@ def test_comparisons_put_only_like_beside_like() -> None:
         ("marines", "sent", [("bmd-300-more-sent", 700)]),
         ("marines", "present", [("arland-500-in-kell", None), ("con-1200-in-kell", None)]),
         ("marines", "projected", [("bmd-2000-projected", None)]),
-        ("displaced", "present", [("con-displaced", None)]),
+        ("displaced", "present", [("bmd-1500-displaced", None)]),  # CON's is corrected
     ]
 
 

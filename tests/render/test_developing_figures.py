@@ -151,7 +151,8 @@ def test_one_chart_per_measure_with_its_unit(fixture_pages: dict[str, str]) -> N
     assert 'class="bc-tick">marines</text>' in marines and ">soldiers<" not in marines
     assert 'class="bc-tick">residents</text>' in displaced
     assert 'id="bc-estimates-arland-marines-in-borvia-marines-title"' in marines
-    assert "#con-displaced" in displaced and "#con-displaced" not in marines
+    assert "#bmd-1500-displaced" in displaced and "#bmd-1500-displaced" not in marines
+    assert 'href="#con-displaced"' not in displaced  # corrected: in the table, not drawn
     # The superseded figure is left out (the table keeps it); the desc says so.
     assert 'href="#con-hundreds-in-kell"' not in marines
     assert "Not drawn: 1 superseded or corrected figure (in the table, marked)." in marines
@@ -194,3 +195,16 @@ def test_route_does_not_chain_steps_of_different_claimants(fixture_pages: dict[s
 def test_other_reported_points_keep_working(fixture_pages: dict[str, str]) -> None:
     points = _section(fixture_pages[DEPLOYMENT], "## Other reported points")
     assert "The marines will leave once the harbour is safe. [[" in points
+
+
+def test_corrected_row_is_marked_and_left_out_of_the_headline(
+    fixture_pages: dict[str, str],
+) -> None:
+    page = fixture_pages[DEPLOYMENT]
+    row = _row(page, "con-displaced")
+    assert row.count("**Not current:**") == 1
+    assert "; corrected by [about 1,500 present from Kell &#40;BMD&#41;]" in row
+    assert "; corrects [“several thousand”" in _row(page, "bmd-1500-displaced")
+    headline = _section(page, "### Range of estimates")
+    assert "about 1,500 present from Kell, by [Borvian" in headline
+    assert "several thousand" not in headline  # corrected: not a current figure
