@@ -66,7 +66,8 @@ class Evidence(Indexed):
     @property
     def citations(self) -> tuple[Citation, ...]:
         """Every document reporting the fact, with its words: the first, then the others."""
-        first = Citation(document=self.document, quote=self.quote)
+        # Both fields validated with this record: constructed, not validated again.
+        first = Citation.model_construct(document=self.document, quote=self.quote)
         return (first, *self.also_reported_in)
 
     @property
