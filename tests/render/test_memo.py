@@ -166,3 +166,23 @@ def test_a_broken_override_is_reported_at_its_file_while_memoising(
         with pytest.raises(ContentError) as caught:
             generate(example_content, overrides, tmp_path, session=session)
         assert expected in caught.value.report()
+
+
+def test_a_claim_newly_disputing_one_in_another_file_renders_its_page_again(
+    tmp_path: Path, session: Session
+) -> None:
+    """A relation is stated by the claim that makes it, in its own file: the page of the
+    claim it names must show it too (the memo's shared key holds every relation)."""
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "exercise" / "content", content)
+    before = _render(content, session=session)
+    _edit(
+        content / "reactions.yaml",
+        "    about: Arlandic drones over Kell\n",
+        "    about: Arlandic drones over Kell\n    disputes: ferry-crossing\n",
+    )
+    memoised = _render(content, session=session)
+    assert memoised == _render(content, session=None)
+    page = "deployments/arland-marines-in-borvia.md"
+    assert memoised[page] != before[page]
+    assert "disputed by [Denies that Arlandic drones fly over Kell.]" in memoised[page]
