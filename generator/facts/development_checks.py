@@ -21,6 +21,7 @@ from generator.errors import Problem
 from generator.facts.consistency import Facts
 from generator.facts.content import Placed
 from generator.facts.dates import When
+from generator.facts.developments import said_on
 from generator.facts.model import (
     Claim,
     Deployment,
@@ -46,9 +47,7 @@ def _published(facts: Facts, document_id: str) -> When | None:
 
 
 def _said_on(facts: Facts, record: Evidence) -> tuple[dt.date, dt.date] | None:
-    claimed = record.claimed if isinstance(record, Estimate) else None
-    when = claimed if claimed is not None and claimed.resolved else None
-    when = when or _published(facts, record.document)
+    when = said_on(record, lambda document_id: _published(facts, document_id))
     return (when.start, when.end) if when is not None else None
 
 

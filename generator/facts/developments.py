@@ -8,6 +8,7 @@ record, and is only no longer *current*; a disputed one stays current beside its
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import get_args
 
@@ -94,13 +95,24 @@ class Comparison:
     """Each claimant's latest current figure, in the order the claims were made."""
 
 
-def _said_on(content: Content, record: Evidence) -> tuple[dt.date, dt.date]:
-    """When a claim was made: its ``claimed`` date, else its first document's."""
+def said_on(record: Evidence, published: Callable[[str], When | None]) -> When | None:
+    """When a claim was made: its resolved ``claimed`` date, else the date ``published``
+    gives its first document (None: neither is known)."""
     claimed = record.claimed if isinstance(record, Estimate) else None
-    when = claimed if claimed is not None and claimed.resolved else None
-    if when is None:
-        when = content.document(record.document).published
-    return (when.start, when.end) if when.resolved else (dt.date.max, dt.date.max)
+    if claimed is not None and claimed.resolved:
+        return claimed
+    return published(record.document)
+
+
+def _published(content: Content, document_id: str) -> When | None:
+    published = content.document(document_id).published
+    return published if published.resolved else None
+
+
+def _said_on(content: Content, record: Evidence) -> tuple[dt.date, dt.date]:
+    """Sort key: when a claim was made (see :func:`said_on`); unknown last."""
+    when = said_on(record, lambda document_id: _published(content, document_id))
+    return (when.start, when.end) if when is not None else (dt.date.max, dt.date.max)
 
 
 @dataclass

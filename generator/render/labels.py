@@ -62,9 +62,7 @@ def number(estimate: Estimate, *, another: bool = True) -> str:
         digits = f"{estimate.value:,}"
     elif estimate.low is not None and estimate.high is not None:
         digits = f"{estimate.low:,}–{estimate.high:,}"
-    elif estimate.low is not None or estimate.high is not None:
-        digits = f"{estimate.low if estimate.low is not None else estimate.high:,}"
-    else:
+    else:  # words alone (validation refuses half a range)
         return ""
     extra = "another " if estimate.adds_to and another else ""
     return QUALIFIER_LABEL[estimate.qualifier] + extra + digits
@@ -94,6 +92,12 @@ def total_figure(total: Total) -> str:
     lead = QUALIFIER_LABEL[qualifiers.pop()] if len(qualifiers) == 1 else ""
     digits = f"{total.low:,}" if total.low == total.high else f"{total.low:,}–{total.high:,}"
     return lead + digits
+
+
+def reading(estimate: Estimate) -> str:
+    """The figure with the reading of its words spelt out: '“hundreds” (read as 200–999:
+    hundreds read as 200 to 999)'; 'at least 3,000' for a number (the estimates table)."""
+    return figure(estimate, rule=True)
 
 
 def charted(estimate: Estimate) -> bool:

@@ -46,7 +46,8 @@ CONSTANTS = frozenset(
         "likelihood_ranges",
         "reliability_meaning",
         "credibility_meaning",
-        "spread",
+        "reading",
+        "charted",
         "by_date",
         "document_number",
     }

@@ -22,12 +22,19 @@ from generator.facts.model import (
     LIKELIHOOD,
     RELIABILITY_MEANING,
     Deployment,
-    Estimate,
     GlossaryEntry,
 )
 from generator.render.guide import Kind, editor_guide
 from generator.render.headings import separate_headings
-from generator.render.labels import COUNTS_LABEL, KIND_LABEL, by_date, date_key, figure, slug
+from generator.render.labels import (
+    COUNTS_LABEL,
+    KIND_LABEL,
+    by_date,
+    charted,
+    date_key,
+    reading,
+    slug,
+)
 from generator.render.markdown_text import Escaper, Md, attribute
 from generator.render.memo import CONSTANTS, Memo, shared_digest
 from generator.render.navigation import navigation
@@ -43,13 +50,6 @@ DEFAULT_TEMPLATES = next(
     _PACKAGE.parent / "templates",
 )
 """The built-in templates: inside the installed package, or the repository's folder."""
-
-
-def spread(estimate: Estimate) -> str:
-    """A figure as claimed, with the interval its words are read as and how: '“hundreds”
-    (read as 200–999: hundreds read as 200 to 999)'; 'at least 3,000' for a number. (The
-    headline figures are :meth:`~generator.facts.developments.Developments.comparisons`.)"""
-    return figure(estimate, rule=True)
 
 
 @dataclass
@@ -106,7 +106,8 @@ class Renderer:
             likelihood_ranges=LIKELIHOOD,
             reliability_meaning=RELIABILITY_MEANING,
             credibility_meaning=CREDIBILITY_MEANING,
-            spread=spread,
+            reading=reading,
+            charted=charted,
             by_date=by_date,
         )
 
@@ -234,4 +235,4 @@ def _abbreviations(glossary: Iterable[GlossaryEntry]) -> str:
     return "\n" + "\n".join(lines) + "\n"
 
 
-__all__ = ["Page", "Planned", "Renderer", "navigation", "spread"]
+__all__ = ["Page", "Planned", "Renderer", "navigation"]
