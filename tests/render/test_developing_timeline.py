@@ -5,6 +5,7 @@ that turned a source's words into a date is shown."""
 
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -232,3 +233,21 @@ def test_the_strip_labels_say_when_an_estimate_was_said(example_content: Content
     )
     duma = links["#duma-approval"].get("aria-label")
     assert duma == "24 Oct 2024: Approval by the State Duma: done (treaty)"
+
+
+def test_a_correction_of_the_signature_shows_on_the_treaty_page(tmp_path: Path) -> None:
+    """Relations show on every page that shows either fact: here a later event correcting a
+    treaty's signature (not a stage), in a file of its own."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "extra.yaml").write_text(
+        "events:\n  - id: signing-doubted\n    title: The signing in Kell is doubted\n"
+        "    corrects: kell-signature\n    document: bulletin-2\n"
+        "    quote: Arland's Senate is expected to ratify the agreement.\n",
+        encoding="utf-8",
+    )
+    pages = {p.path: p.markdown for p in generate(content, root=tmp_path)}
+    treaty = pages["treaties/kell-harbour-agreement.md"]
+    assert "(corrected by [The signing in Kell is doubted](../chronology.md#signing-doubted))" in (
+        treaty
+    )
