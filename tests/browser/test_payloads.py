@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -89,7 +90,11 @@ def _dialogs(page: Page) -> list[str]:
 def _settled(page: Page) -> None:
     """Every image has loaded or failed (an onerror would have had its chance)."""
     page.wait_for_load_state("load")
-    page.wait_for_function("[...document.images].every(i => i.complete)")
+    # Polled with evaluate, not wait_for_function: that evals a string, which the CSP forbids.
+    deadline = time.monotonic() + 10
+    while not page.evaluate("[...document.images].every(i => i.complete)"):
+        assert time.monotonic() < deadline, "images still loading after 10 s"
+        page.wait_for_timeout(50)
 
 
 def test_payloads_in_facts_show_as_text_and_nothing_runs(
