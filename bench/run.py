@@ -93,6 +93,10 @@ class Size:
     plugin_rss_mb: float = 0.0
     plugin_noscan_build_s: float = 0.0
     """The plugin build with ``scan: false``: no check of the built site."""
+    editions: int = 0
+    """Daily editions of the same content in the editions build (0: not measured)."""
+    editions_build_s: float = 0.0
+    """The plugin build of the same claims with ``editions`` daily editions."""
     serve_initial_s: float = 0.0
     serve_refresh_s: float = 0.0
     """Median, over the edits, of save -> the rebuild done and 'Reloading browsers' logged
@@ -124,8 +128,9 @@ def timed_child(command: list[str], cwd: Path, timeout: float = 900) -> tuple[fl
         return wall, usage.ru_maxrss / 1024, out.read()
 
 
-def make_project(work: Path, claims: int) -> Path:
-    project = work / f"claims-{claims}" / "project"
+def make_project(work: Path, claims: int, editions: int = 1) -> Path:
+    named = f"claims-{claims}" + (f"-editions-{editions}" if editions > 1 else "")
+    project = work / named / "project"
     project.mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     plugin = "  - briefing:\n      content: content\n"
@@ -139,7 +144,7 @@ def make_project(work: Path, claims: int) -> Path:
     unchecked = config.replace(plugin, plugin + "      scan: false\n")
     (project / "mkdocs.noscan.yml").write_text(unchecked, encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
-    synth.write(project / "content", claims)
+    synth.write(project / "content", claims, editions=editions)
     return project
 
 
@@ -261,6 +266,17 @@ def machine() -> dict[str, Any]:
 _PACKAGES = ("mkdocs", "mkdocs-material", "pydantic", "PyYAML", "Markdown", "Jinja2")
 
 
+EDITIONS = 700
+"""Two years of daily editions: the build with them grows by under 10% (issue 13)."""
+
+
+def measure_editions(size: Size, work: Path) -> None:
+    """The plugin build of the same claims with :data:`EDITIONS` daily editions."""
+    project = make_project(work, size.claims, EDITIONS)
+    size.editions = EDITIONS
+    size.editions_build_s, _, _ = timed_child([*MKDOCS, "build", "-q"], project)
+
+
 def ratios(sizes: list[Size]) -> dict[str, float]:
     """The issue's ratios (targets in comments), over the smallest and largest size."""
     small, large = sizes[0], sizes[-1]
@@ -281,6 +297,9 @@ def ratios(sizes: list[Size]) -> dict[str, float]:
         # share of the plugin build spent in the generator (< 5%)
         "generator_share_of_plugin_build": large.generate_s / large.plugin_build_s,
     }
+    if large.editions_build_s:
+        # < 1.10: the build with 700 daily editions over the same build with one
+        found["editions_700_build_over_one"] = large.editions_build_s / large.plugin_build_s
     if large.pages and small.pages:
         per_page = (large.plugin_build_s / large.pages) / (small.plugin_build_s / small.pages)
         found["plugin_build_per_page_large_over_small"] = per_page  # <= 1.3
@@ -291,6 +310,7 @@ def ratios(sizes: list[Size]) -> dict[str, float]:
 
 TARGETS = {
     "plugin_over_plain": "<= 1.05",
+    "editions_700_build_over_one": "< 1.10",
     "generator_per_claim_large_over_small": "<= 1.2",
     "pyyaml_over_generator": ">= 10",
     "pyyaml_over_generator_warm": ">= 10",
@@ -329,6 +349,7 @@ _ROWS = (
     ("plain mkdocs build (s)", "plain_build_s", "{:.1f}"),
     ("plugin mkdocs build (s)", "plugin_build_s", "{:.1f}"),
     ("plugin mkdocs build, scan: false (s)", "plugin_noscan_build_s", "{:.1f}"),
+    ("plugin mkdocs build with 700 daily editions (s)", "editions_build_s", "{:.1f}"),
     ("serve: first build until served (s)", "serve_initial_s", "{:.1f}"),
     ("serve: save edit -> rebuilt, browser reloaded (s, median of 3)", "serve_refresh_s", "{:.2f}"),
     ("serve: save edit -> served page shows it (s, median of 3)", "serve_page_shown_s", "{:.2f}"),
@@ -356,6 +377,8 @@ def main() -> None:
     try:
         for claims in (int(n) for n in args.sizes.split(",")):
             sizes.append(measure(claims, work, serve=not args.no_serve))
+        measure_editions(sizes[-1], work)
+        print(f"  with {EDITIONS} editions: {sizes[-1].editions_build_s:.1f} s", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -235,8 +235,10 @@ def _chunks(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def write(out: Path, claims: int, seed: int = SEED) -> Plan:
-    """Write content with ``claims`` claims into ``out`` (emptied first); the plan used."""
+def write(out: Path, claims: int, seed: int = SEED, editions: int = 1) -> Plan:
+    """Write content with ``claims`` claims into ``out`` (emptied first); the plan used.
+    With ``editions`` > 1, that many daily editions (the last on or after the newest
+    document) in ``editions.yaml``, each with a takeaway citing a figure known by then."""
     if out.exists():
         shutil.rmtree(out)
     rng = random.Random(seed)
@@ -259,8 +261,36 @@ def write(out: Path, claims: int, seed: int = SEED) -> Plan:
     _dump(out / "actors.yaml", {"actors": actors()})
     glossary = [{"term": term, "meaning": meaning} for term, meaning in GLOSSARY.items()]
     _dump(out / "glossary.yaml", {"glossary": glossary})
-    _dump(out / "briefing.yaml", {"briefing": _briefing(sources, deployments)})
+    briefing = _briefing(sources, deployments)
+    if editions > 1:
+        for key in ("date", "cutoff", "takeaways"):
+            briefing.pop(key)
+        _dump(out / "editions.yaml", {"editions": _editions(sources, deployments, editions)})
+    _dump(out / "briefing.yaml", {"briefing": briefing})
     return plan
+
+
+def _editions(
+    sources: Sources, deployments: list[dict[str, Any]], count: int
+) -> list[dict[str, Any]]:
+    """``count`` daily editions ending on the newest document's day (or later), each citing
+    the first estimate of the latest deployment reported by its cut-off."""
+    published = {doc_id(i): day for i, day in enumerate(sources.dates)}
+    firsts = sorted(
+        (published[d["estimates"][0]["document"]], d["estimates"][0]["id"]) for d in deployments
+    )
+    last = max(max(sources.dates), START + dt.timedelta(days=count - 1))
+    found = []
+    for n in range(count):
+        day = last - dt.timedelta(days=count - 1 - n)
+        known = [fact for when, fact in firsts if when <= day]
+        edition: dict[str, Any] = {"id": f"e{n:04d}", "date": day.isoformat()}
+        edition["cutoff"] = day.isoformat()
+        if known:
+            takeaway = {"text": f"Edition {n}: figures conflict.", "cites": known[-1:]}
+            edition["takeaways"] = [takeaway]
+        found.append(edition)
+    return found
 
 
 def _write_documents(out: Path, sources: Sources) -> None:
@@ -272,6 +302,7 @@ def _write_documents(out: Path, sources: Sources) -> None:
         documents.append(
             {
                 "id": doc_id(index),
+                "number": index + 1,
                 "title": f"Report {index:04d}",
                 "published": published.isoformat(),
                 "archive": f"documents/{doc_id(index)}.txt",
@@ -310,8 +341,9 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--editions", type=int, default=1, help="daily editions to write")
     args = parser.parse_args()
-    plan = write(args.out, args.claims, args.seed)
+    plan = write(args.out, args.claims, args.seed, args.editions)
     print(f"wrote {args.claims} claims to {args.out}: {plan}")
 
 

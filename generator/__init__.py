@@ -7,7 +7,16 @@ Data flows one way: :mod:`generator.facts` <- :mod:`generator.render` <- :mod:`g
 """
 
 from generator.errors import ContentError, Problem
-from generator.pipeline import generate, load
+from generator.pipeline import Generated, generate, generate_site, load
 from generator.render import Page, navigation
 
-__all__ = ["ContentError", "Page", "Problem", "generate", "load", "navigation"]
+__all__ = [
+    "ContentError",
+    "Generated",
+    "Page",
+    "Problem",
+    "generate",
+    "generate_site",
+    "load",
+    "navigation",
+]

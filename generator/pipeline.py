@@ -1,6 +1,7 @@
 """The one entry point: content folder -> validated facts -> pages, all in memory.
 
-Plugin and CLI both call :func:`generate`; neither does anything the other cannot. What a
+Plugin and CLI both call :func:`generate_site` (the pages and the files published beside
+them; :func:`generate`, the pages alone); neither does anything the other cannot. What a
 serve keeps between rebuilds is a :class:`Session` its caller owns and passes in.
 """
 
@@ -14,8 +15,10 @@ from generator.facts.content import Content
 from generator.facts.loader import Parsing, load_content
 from generator.facts.parse_cache import ParseCache
 from generator.facts.validate import build_content
+from generator.publish import Asset, published
 from generator.render.memo import Memo
 from generator.render.renderer import Page, Renderer
+from generator.render.site import Site, build_site
 from generator.render.template_errors import template_problem
 
 
@@ -51,6 +54,43 @@ def load(content_dir: Path, root: Path | None = None, parsed: Parsing | None = N
     return content
 
 
+@dataclass(frozen=True)
+class Generated:
+    """What one generation makes: the pages, and the files published beside them."""
+
+    pages: list[Page]
+    """Every page, rendered to Markdown, in navigation order."""
+    files: list[Asset]
+    """The data export and its schema, the feed, a permalink per fact (:mod:`publish`)."""
+
+
+def generate_site(
+    content_dir: Path,
+    overrides: Path | None = None,
+    root: Path | None = None,
+    *,
+    directory_urls: bool = True,
+    session: Session | None = None,
+    site_url: str | None = None,
+    author: str | None = None,
+) -> Generated:
+    """Every page (as :func:`generate`) and every file published beside them.
+
+    ``site_url`` (MkDocs' setting) makes the feed's and the export's links absolute;
+    without it they are relative to the site's root. ``author`` is the feed's (MkDocs'
+    ``site_author``)."""
+    content, site, pages = _render(content_dir, overrides, root, directory_urls, session)
+    files = published(
+        content,
+        site.index,
+        site.editions,
+        directory_urls=directory_urls,
+        site_url=site_url,
+        author=author,
+    )
+    return Generated(pages, files)
+
+
 def generate(
     content_dir: Path,
     overrides: Path | None = None,
@@ -65,13 +105,24 @@ def generate(
     name), for links in charts that the builder does not rewrite. With a ``session``,
     whatever did not change since its last call is reused (`mkdocs serve`); without one,
     everything is made afresh and nothing is kept."""
+    return _render(content_dir, overrides, root, directory_urls, session)[2]
+
+
+def _render(
+    content_dir: Path,
+    overrides: Path | None,
+    root: Path | None,
+    directory_urls: bool,
+    session: Session | None,
+) -> tuple[Content, Site, list[Page]]:
     content = load(content_dir, root, session.parsed if session else None)
     if session is None:
         renderer = Renderer(overrides, directory_urls=directory_urls)
     else:
         renderer = session.renderer(overrides, directory_urls)
+    site = build_site(content)
     try:
-        return renderer.render(content)
+        return content, site, renderer.render(content, site)
     except Exception as exc:
         # A template failing is the author's to fix: report its file and line, no traceback.
         problem = template_problem(exc, root)

@@ -1,6 +1,7 @@
 """The shape of the code: one package per stage, imports one way, no state in modules.
 
-facts <- render <- pipeline <- shells (plugin, scaffold, cli); sitecheck beside render.
+facts <- render <- publish <- pipeline <- shells (plugin, scaffold, cli); sitecheck beside
+render.
 Only generator/plugin imports mkdocs, only generator/cli imports click.
 """
 
@@ -19,12 +20,13 @@ LAYER = {
     "generator.facts": 1,
     "generator.render": 2,
     "generator.sitecheck": 2,
-    "generator.pipeline": 3,
-    "generator": 3,  # the package's __init__: the core's public names
-    "generator.plugin": 4,
-    "generator.scaffold": 4,
-    "generator.cli": 5,
-    "generator.__main__": 6,
+    "generator.publish": 3,
+    "generator.pipeline": 4,
+    "generator": 4,  # the package's __init__: the core's public names
+    "generator.plugin": 5,
+    "generator.scaffold": 5,
+    "generator.cli": 6,
+    "generator.__main__": 7,
 }
 """Each part's place in the flow: a module may import only parts of a lower layer, and its
 own part (``render`` and ``sitecheck`` do not import each other; neither do the shells)."""

@@ -21,8 +21,8 @@ from generator.cli import formats, site_config
 from generator.errors import ContentError, Problem
 from generator.facts import advisories
 from generator.facts.schema import schema_text
-from generator.pipeline import generate, load
-from generator.render.renderer import Page, navigation
+from generator.pipeline import Generated, generate_site, load
+from generator.render.renderer import navigation
 
 CONTENT = click.option(
     "--content",
@@ -112,33 +112,54 @@ def validate(content_dir: Path, output_format: str) -> None:
     help="Also write DIR/mkdocs.yml from this one, without the briefing plugin, and put the "
     "pages under DIR/docs: a site any MkDocs-style builder (Zensical, ProperDocs) can build.",
 )
+@click.option(
+    "--site-url",
+    help="The site's URL, for absolute links in the feed and the data export "
+    "(default: site_url of --config; without one, links are relative).",
+)
 def render(
-    content_dir: Path, out_dir: Path, overrides: Path | None, config_file: Path | None
+    content_dir: Path,
+    out_dir: Path,
+    overrides: Path | None,
+    config_file: Path | None,
+    site_url: str | None,
 ) -> None:
-    """Write the pages as Markdown, with a nav.yml, for any Markdown site builder."""
+    """Write the pages as Markdown, with a nav.yml, for any Markdown site builder; and
+    beside them the data export, the feed of editions and a permalink page per fact."""
+    site = site_config.Site()
     if config_file is not None:
-        content_dir, overrides = _from_plugin(config_file, content_dir, overrides)
+        content_dir, overrides, site = _from_plugin(config_file, content_dir, overrides)
     try:
-        pages = generate(content_dir, overrides)
+        generated = generate_site(
+            content_dir,
+            overrides,
+            directory_urls=site.directory_urls,
+            site_url=site_url or site.url,
+            author=site.author,
+        )
     except ContentError as exc:
         _fail(exc)
         return
+    pages = generated.pages
     out = out_dir.resolve()
     if config_file is not None:
-        _write_standalone(config_file, out, pages)
-    _write_pages(pages, out / site_config.DOCS if config_file else out, out_dir)
+        _write_standalone(config_file, out, generated)
+    _write_files(generated, out / site_config.DOCS if config_file else out, out_dir)
     nav = json.dumps({"nav": navigation(pages)}, indent=2, ensure_ascii=False)
     (out / "nav.yml").write_text(nav + "\n", encoding="utf-8")  # JSON is valid YAML
     written = ", nav.yml and mkdocs.yml" if config_file else " and nav.yml"
-    click.echo(f"wrote {len(pages)} pages{written} to {out_dir}")
+    files = len(generated.files)
+    click.echo(f"wrote {len(pages)} pages, {files} published files{written} to {out_dir}")
 
 
 def _from_plugin(
     config_file: Path, content_dir: Path, overrides: Path | None
-) -> tuple[Path, Path | None]:
-    """The plugin's content and overrides folders, unless given as options."""
+) -> tuple[Path, Path | None, site_config.Site]:
+    """The plugin's content and overrides folders, unless given as options; the site's
+    URL, author and URL style."""
     try:
-        options = site_config.plugin_options(site_config.read_config(config_file.read_text()))
+        config = site_config.read_config(config_file.read_text())
+        options = site_config.plugin_options(config)
     except (site_config.ConfigProblem, yaml.YAMLError) as exc:
         raise click.ClickException(f"{config_file}: {exc}") from None
     context = click.get_current_context()
@@ -147,25 +168,27 @@ def _from_plugin(
         content_dir = base / str(options.get("content", content_dir))
     if overrides is None and options.get("overrides"):
         overrides = base / str(options["overrides"])
-    return content_dir, overrides
+    return content_dir, overrides, site_config.site_settings(config)
 
 
-def _write_standalone(config_file: Path, out: Path, pages: list[Page]) -> None:
+def _write_standalone(config_file: Path, out: Path, generated: Generated) -> None:
+    paths = [page.path for page in generated.pages] + [f.path for f in generated.files]
     try:
-        site_config.write_standalone(
-            config_file, out, navigation(pages), [page.path for page in pages]
-        )
+        site_config.write_standalone(config_file, out, navigation(generated.pages), paths)
     except (site_config.ConfigProblem, yaml.YAMLError) as exc:
         raise click.ClickException(f"{config_file}: {exc}") from None
 
 
-def _write_pages(pages: list[Page], out: Path, shown: Path) -> None:
-    for page in pages:
-        target = (out / page.path).resolve()
+def _write_files(generated: Generated, out: Path, shown: Path) -> None:
+    """The pages, and beside them the published files (not in the nav)."""
+    texts = [(p.path, p.markdown) for p in generated.pages]
+    texts += [(f.path, f.text) for f in generated.files]
+    for path, text in texts:
+        target = (out / path).resolve()
         if not target.is_relative_to(out):
-            raise click.ClickException(f"refusing to write outside {shown}: {page.path}")
+            raise click.ClickException(f"refusing to write outside {shown}: {path}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_bytes(text.encode("utf-8"))
 
 
 @main.command(name="build")

@@ -81,6 +81,30 @@ def dump_config(config: dict[str, Any]) -> str:
     return _HEADER + body
 
 
+@dataclass(frozen=True)
+class Site:
+    """What the published files need of the site's settings."""
+
+    url: str | None = None
+    """``site_url``: absolute links in the feed and the data export."""
+    author: str | None = None
+    """``site_author``: the feed's author."""
+    directory_urls: bool = True
+    """``use_directory_urls``: where pages and permalinks are."""
+
+
+def site_settings(config: dict[str, Any]) -> Site:
+    """The site's URL, author and URL style, as written (a tagged value, such as ``!ENV``,
+    is not resolved here: left out)."""
+    url, author = config.get("site_url"), config.get("site_author")
+    folders = config.get("use_directory_urls", True)
+    return Site(
+        url if isinstance(url, str) and url else None,
+        author if isinstance(author, str) and author else None,
+        folders if isinstance(folders, bool) else True,
+    )
+
+
 def _plugin_name(entry: Any) -> str | None:
     if isinstance(entry, str):
         return entry

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from generator.errors import Problem
+from generator.facts.citation_numbers import document_numbers
 from generator.facts.claim_warnings import (
     events_after_documents,
     figures_not_quoted,
@@ -18,11 +19,16 @@ from generator.facts.claim_warnings import (
     warning,
 )
 from generator.facts.content import Content
-from generator.facts.model import Estimate, Evidence, IndexedRecord, Stage
+from generator.facts.currency import (
+    documents_after_cutoff,
+    overdue_steps,
+    stale_figures,
+    takeaways_carried_over,
+    takeaways_not_current,
+)
+from generator.facts.model import Estimate, Evidence, IndexedRecord
 
 Kind = TypeVar("Kind", bound=IndexedRecord)
-
-NOT_YET = ("pending", "expected")
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,22 @@ def uncited_documents(content: Content) -> Iterator[Problem]:
             )
 
 
+def unnumbered_documents(content: Content) -> Iterator[Problem]:
+    """A document without a 'number': its citation number moves if a document is added
+    before it in the written order."""
+    numbers = document_numbers(content)
+    for document in content.documents:
+        if document.number is None:
+            number = numbers[document.id]
+            yield warning(
+                content,
+                document.id,
+                f"document '{document.id}' has no 'number': it is cited as S{number} now, "
+                "and that number moves if a document is added before it in the written order",
+                f"write 'number: {number}' to fix it",
+            )
+
+
 def undated_estimates(content: Content) -> Iterator[Problem]:
     """An estimate whose 'claimed' and 'as_of' give no date: it cannot be placed in time."""
     for estimate in _records(content, Estimate):
@@ -65,27 +87,13 @@ def undated_estimates(content: Content) -> Iterator[Problem]:
             )
 
 
-def overdue_stages(content: Content) -> Iterator[Problem]:
-    """A treaty stage still pending or expected (its latest status), dated before the
-    briefing's own date."""
-    edition = content.briefing.date
-    for stage in _records(content, Stage):
-        latest = stage.updates[-1] if stage.updates else stage
-        when = latest.when
-        if latest.status not in NOT_YET or when is None or not when.resolved:
-            continue
-        if when.end < edition.start:
-            yield warning(
-                content,
-                stage.id,
-                f"stage '{stage.id}' is still '{latest.status}' but dated {when.label()}, "
-                f"before the briefing's date {edition.label()}",
-                "add its later status under 'updates:' (done?), or correct its date",
-            )
-
-
 RULES: tuple[Rule, ...] = (
     Rule("uncited-document", "A document that no fact cites.", uncited_documents),
+    Rule(
+        "unnumbered-document",
+        "A document without a 'number': its citation number may move.",
+        unnumbered_documents,
+    ),
     Rule(
         "undated-estimate",
         "An estimate with no date: neither 'claimed' nor 'as_of' resolves to one.",
@@ -93,8 +101,32 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "overdue-stage",
-        "A treaty stage still pending or expected, dated before the briefing's date.",
-        overdue_stages,
+        "A treaty stage still pending or expected, or a route phase still expected, dated "
+        "before the latest edition's cut-off (its status as of then).",
+        overdue_steps,
+    ),
+    Rule(
+        "after-cutoff",
+        "A document published after the latest edition's cut-off, or undated: what cites "
+        "it is in no edition.",
+        documents_after_cutoff,
+    ),
+    Rule(
+        "takeaway-not-current",
+        "A takeaway or assessment citing a fact that, at its edition's cut-off, was "
+        "superseded, corrected or not yet reported.",
+        takeaways_not_current,
+    ),
+    Rule(
+        "takeaway-carried-over",
+        "A takeaway worded as one of the previous edition's, though what it cites moved in "
+        "between.",
+        takeaways_carried_over,
+    ),
+    Rule(
+        "stale-figure",
+        "A headline figure claimed more than 'stale_after' days before the latest cut-off.",
+        stale_figures,
     ),
     Rule(
         "figure-not-in-quote",

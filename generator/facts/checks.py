@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.facts.citation_numbers import number_problems
 from generator.facts.consistency import Facts, consistency_problems
 from generator.facts.content import Placed
 from generator.facts.development_checks import development_problems
@@ -124,7 +125,9 @@ def check_content(
     records: list[Placed], ids: dict[str, Placed], content_dir: Path, files: dict[str, FactFile]
 ) -> list[Problem]:
     """Every problem across the records that validated (``records``, indexed in ``ids``):
-    figures, quotes, and the consistency of dates, references and texts (:mod:`consistency`)."""
+    figures, quotes, the consistency of dates, references and texts (:mod:`consistency`),
+    and citation numbers given twice (:mod:`citation_numbers`)."""
     problems = _Checker(ids, content_dir, files).run(records)
     facts = Facts(records, ids, files)
-    return problems + consistency_problems(facts) + development_problems(facts)
+    found = consistency_problems(facts) + development_problems(facts)
+    return problems + found + list(number_problems(facts))

@@ -10,6 +10,7 @@ from generator.facts.model import (
     Briefing,
     Deployment,
     Document,
+    Edition,
     Event,
     GlossaryEntry,
     IndexedRecord,
@@ -31,6 +32,23 @@ class Placed:
     loc: Loc
 
 
+@dataclass(frozen=True)
+class EditionPlace:
+    """Where an edition was written: its file, and the line and column of its parts that
+    warnings point at (``("takeaways", 0, "cites", 1)``, ...; ``()``: the edition itself)."""
+
+    path: str
+    places: dict[Loc, tuple[int, int]]
+
+    def at(self, loc: Loc) -> tuple[str, int, int]:
+        """Path, line and column of a part of the edition (or of its nearest ancestor)."""
+        probe = tuple(loc)
+        while probe and probe not in self.places:
+            probe = probe[:-1]
+        line, column = self.places.get(probe, (1, 1))
+        return self.path, line, column
+
+
 @dataclass
 class Content:
     """Every fact of a briefing, validated, with an index of ids to records."""
@@ -45,7 +63,17 @@ class Content:
     places: list[Place] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
+    editions: list[Edition] = field(default_factory=list)
+    """Every edition, oldest first (by date, cut-off and id); the briefing's own one if it
+    has no others."""
     ids: dict[str, Placed] = field(default_factory=dict)
+    written: dict[str, EditionPlace] = field(default_factory=dict)
+    """Edition id -> where it was written (in ``editions:``, or in the briefing itself)."""
+
+    @property
+    def edition(self) -> Edition:
+        """The latest edition: what the home page shows (validation made one exist)."""
+        return self.editions[-1]
 
     def actor(self, actor_id: str) -> Actor:
         """The actor of that id (validation made every actor reference resolve)."""

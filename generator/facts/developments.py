@@ -7,6 +7,7 @@ record, and is only no longer *current*; a disputed one stays current beside its
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from typing import get_args
 from generator.facts.content import Content
 from generator.facts.dates import When
 from generator.facts.model import (
+    Citation,
+    Cited,
     Claim,
     Counts,
     Deployment,
@@ -22,8 +25,10 @@ from generator.facts.model import (
     Evidence,
     Measure,
     Phase,
+    PhaseUpdate,
     Relation,
     Stage,
+    StageUpdate,
 )
 
 COUNTS_ORDER: tuple[str, ...] = get_args(Counts)
@@ -115,9 +120,23 @@ def _said_on(content: Content, record: Evidence) -> tuple[dt.date, dt.date]:
     return (when.start, when.end) if when is not None else (dt.date.max, dt.date.max)
 
 
+def appearances(content: Content) -> dict[str, dt.date | None]:
+    """Cited fact id -> the day its first document was published (its first day, for a
+    vaguer date; None: the document gives no date, so no cut-off includes it)."""
+    days: dict[str, dt.date | None] = {}
+    for document in content.documents:
+        days[document.id] = document.published.start if document.published.resolved else None
+    return {
+        fact_id: days[placed.record.document]
+        for fact_id, placed in content.ids.items()
+        if isinstance(placed.record, Cited)
+    }
+
+
 @dataclass
 class Developments:
-    """The relations on the record, both ways, and what follows from them."""
+    """The relations on the record, both ways, and what follows from them: on the whole
+    record, or (:meth:`at`) on the record as it stood at a data cut-off."""
 
     content: Content
     links: list[Link] = field(default_factory=list)
@@ -125,8 +144,13 @@ class Developments:
     """Fact id -> the relations it states of others."""
     received: dict[str, list[Link]] = field(default_factory=dict)
     """Fact id -> the relations others state of it."""
+    appeared: dict[str, dt.date | None] = field(default_factory=dict)
+    """Cited fact id -> when it was first reported (:func:`appearances`)."""
+    cutoff: dt.date | None = None
+    """The data cut-off this view stands at; None: the whole record."""
 
     def __post_init__(self) -> None:
+        self.appeared = appearances(self.content)
         for placed in self.content.ids.values():
             record = placed.record
             if not isinstance(record, Claim):
@@ -137,13 +161,45 @@ class Developments:
                 self.stated.setdefault(record.id, []).append(link)
                 self.received.setdefault(target, []).append(link)
 
+    def at(self, cutoff: dt.date | None) -> Developments:
+        """The record as it stood at ``cutoff``: only facts, further reports, statuses and
+        relations of documents published by then (sharing this one's tables)."""
+        view = copy.copy(self)
+        view.cutoff = cutoff
+        return view
+
+    def known(self, fact_id: str) -> bool:
+        """Whether a fact had been reported by the cut-off (any fact, on the whole record;
+        a record that cites no document, always)."""
+        if self.cutoff is None or fact_id not in self.appeared:
+            return True
+        day = self.appeared[fact_id]
+        return day is not None and day <= self.cutoff
+
+    def document_known(self, document_id: str) -> bool:
+        """Whether a document had been published by the cut-off."""
+        if self.cutoff is None:
+            return True
+        published = self.content.document(document_id).published
+        return published.resolved and published.start <= self.cutoff
+
+    def citations(self, record: Evidence) -> list[Citation]:
+        """A fact's citations of documents published by the cut-off, its first one first."""
+        return [c for c in record.citations if self.document_known(c.document)]
+
     def of(self, fact_id: str) -> list[tuple[str, str]]:
         """Every relation touching a fact, as (how it reads from this fact, other id):
         ('supersedes', x), ('corrected by', y), ... the stated ones first."""
+        if not self.known(fact_id):
+            return []
         out: list[tuple[str, str]] = [
             (link.relation, link.target) for link in self.stated.get(fact_id, [])
         ]
-        out += [(INVERSE[link.relation], link.source) for link in self.received.get(fact_id, [])]
+        out += [
+            (INVERSE[link.relation], link.source)
+            for link in self.received.get(fact_id, [])
+            if self.known(link.source)
+        ]
         return out
 
     def replaced_by(self, fact_id: str) -> list[Link]:
@@ -151,7 +207,7 @@ class Developments:
         return [
             link
             for link in self.received.get(fact_id, [])
-            if link.relation in ("supersedes", "corrects")
+            if link.relation in ("supersedes", "corrects") and self.known(link.source)
         ]
 
     def is_current(self, fact_id: str) -> bool:
@@ -160,7 +216,7 @@ class Developments:
 
     def reported_by(self, record: Evidence) -> int:
         """How many documents report a fact."""
-        return len({citation.document for citation in record.citations})
+        return len({citation.document for citation in self.citations(record)})
 
     def measure(self, deployment: Deployment, estimate: Estimate) -> Measure:
         """What the figure counts: its own measure, its deployment's, or the force."""
@@ -198,7 +254,7 @@ class Developments:
         """The deployment's figures in groups that may be compared: each claimant's latest
         current figure (a figure another of its figures adds to is in that one's total);
         by measure (as first met), kind of count (:data:`COUNTS_ORDER`), then scope."""
-        estimates = deployment.estimates
+        estimates = [e for e in deployment.estimates if self.known(e.id)]
         added_to = {e.adds_to for e in estimates if e.adds_to and self.is_current(e.id)}
         groups: dict[tuple[str, Counts, str | None], dict[str | None, Estimate]] = {}
         measures: dict[str, Measure] = {}
@@ -237,6 +293,10 @@ class Developments:
         document that first reported them; then by id."""
         return sorted(estimates, key=lambda e: (_said_on(self.content, e), e.id))
 
+    def updates(self, step: Stage | Phase) -> list[StageUpdate | PhaseUpdate]:
+        """A step's later statuses, of documents published by the cut-off."""
+        return [u for u in step.updates if self.document_known(u.document)]
+
     def history(self, step: Stage | Phase) -> list[StatusClaim]:
         """Each status of a step as its documents give it, in the order reported."""
         first = StatusClaim(
@@ -256,13 +316,14 @@ class Developments:
                 update.attributed_to,
                 self.content.document(update.document).published,
             )
-            for update in step.updates
+            for update in self.updates(step)
         ]
         return [first, *later]
 
     def status(self, step: Stage | Phase) -> str:
         """The current status: the latest document's."""
-        return step.updates[-1].status if step.updates else step.status
+        updates = self.updates(step)
+        return updates[-1].status if updates else step.status
 
 
 def scope_key(estimate: Estimate) -> str | None:

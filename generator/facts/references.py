@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from generator.errors import Problem, printable
 from generator.facts.loader import FactFile, Loc
-from generator.facts.model import Actor, Document, Estimate, Evidence, Measure, Place
+from generator.facts.model import Actor, Document, Edition, Estimate, Evidence, Measure, Place
 from generator.facts.raw import FIELDS, Written, all_records, is_slug, written_ids
 
 _ACTOR = (Actor, "actor")
@@ -48,7 +48,7 @@ SHOWN_IDS = 12
 
 def _is_a(kind: type[BaseModel], want: type[BaseModel] | None) -> bool:
     if want is None:
-        return not issubclass(kind, (Actor, Document, Place, Measure))
+        return not issubclass(kind, (Actor, Document, Edition, Place, Measure))
     return issubclass(kind, want)
 
 

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from generator.errors import Problem
 from generator.facts.checks import check_content
 from generator.facts.content import Content, Placed
+from generator.facts.edition_checks import edition_places, edition_problems
 from generator.facts.loader import FactFile, Loc
 from generator.facts.model import Briefing, FactFileModel, IndexedRecord
 from generator.facts.model_errors import model_problems
@@ -73,6 +74,8 @@ def _records(model: FactFileModel) -> list[tuple[Loc, IndexedRecord]]:
     found: list[tuple[Loc, IndexedRecord]] = []
     if model.briefing is not None:
         found += parts_of(model.briefing, ("briefing",))
+    for index, edition in enumerate(model.editions):
+        found += parts_of(edition, ("editions", index))
     for kind in _KINDS:
         records: list[IndexedRecord] = getattr(model, kind)
         for index, record in enumerate(records):
@@ -114,7 +117,8 @@ def _briefing_problems(
                 1,
                 1,
                 "no 'briefing:' found in any fact file",
-                "add a briefing.yaml with title, date and cutoff",
+                "add a briefing.yaml with its title, and its editions "
+                "(each with id, date and cutoff)",
             )
         ]
     problems = []
@@ -174,9 +178,14 @@ def build_content(
     if complete:
         problems.extend(reference_problems(files))
     briefing = briefings[0] if len(briefings) == 1 else None
+    problems.extend(edition_problems(models, briefing))
     found = check_content(placed, ids, content_dir, {f.path: f for f in files})
     problems.extend(found)
     if problems or briefing is None:
         return None, problems
     lists = {kind: [r for _, model in models for r in getattr(model, kind)] for kind in _LISTS}
-    return Content(briefing=briefing[1], ids=ids, **lists), []
+    own = briefing[1].edition
+    editions = [e for _, model in models for e in model.editions] or ([own] if own else [])
+    editions.sort(key=lambda e: (e.date.start, e.cutoff.start, e.id))
+    written = edition_places(models, briefing)
+    return Content(briefing=briefing[1], ids=ids, editions=editions, written=written, **lists), []

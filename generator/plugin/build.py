@@ -30,6 +30,7 @@ from generator.errors import display_path, printable
 from generator.plugin import site_folder
 from generator.plugin.plugin import BriefingPlugin
 from generator.plugin.scanning import scan_report
+from generator.publish import PERMALINKS
 from generator.sitecheck.site import scan_site
 
 
@@ -200,7 +201,8 @@ def _build_aside(
         problems = scan_site(temp, plugin.scan_policy(config), shown)
         if problems:
             raise _fail(log, scan_report(problems), final)
-        pages = sum(1 for _ in temp.rglob("*.html"))
+        permalinks = temp / PERMALINKS
+        pages = sum(1 for p in temp.rglob("*.html") if not p.is_relative_to(permalinks))
         _clamp_mtimes(temp)
         try:
             site_folder.swap(temp, final, notes)

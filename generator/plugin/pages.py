@@ -1,13 +1,16 @@
-"""The generated pages as MkDocs files, and the titles the site check expects of them."""
+"""The generated pages and the published files as MkDocs files, and the titles the site
+check expects of the pages."""
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.publish import Asset
 from generator.render import Page
 
 
@@ -31,6 +34,22 @@ def add_pages(files: Files, pages: list[Page], config: MkDocsConfig) -> dict[str
         files.append(file)
         added[page.path] = file
     return added
+
+
+def add_files(files: Files, published: list[Asset], config: MkDocsConfig) -> None:
+    """Add each published file (data, feed, permalinks) to ``files`` as a static file: in
+    memory, never in the nav. A hand-written file at its path is refused."""
+    for asset in published:
+        # Paths made of slugs; checked as text (thousands of permalinks: no resolve() each).
+        normal = posixpath.normpath(asset.path)
+        if normal != asset.path or normal.startswith(("/", "../")):
+            raise PluginError(f"briefing: {asset.path!r} would be written outside the site")
+        if files.get_file_from_path(asset.path) is not None:
+            raise PluginError(
+                f"briefing: {config.docs_dir}/{asset.path} would hide the published file "
+                f"{asset.path}; rename or delete it"
+            )
+        files.append(File.generated(config, asset.path, content=asset.text.encode("utf-8")))
 
 
 def page_titles(pages: list[Page], files: dict[str, File], config: MkDocsConfig) -> dict[str, str]:

@@ -20,12 +20,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.errors import ContentError
-from generator.pipeline import generate
+from generator.pipeline import generate_site
 from generator.plugin import internals
 from generator.plugin.config import BriefingConfig
-from generator.plugin.pages import add_pages, page_titles
+from generator.plugin.pages import add_files, add_pages, page_titles
 from generator.plugin.scanning import SiteScanner, scan_report, site_policy
 from generator.plugin.serve import ServeState
+from generator.publish import Asset
 from generator.render.renderer import DEFAULT_TEMPLATES, Page, navigation
 from generator.sitecheck.csp import with_csp
 from generator.sitecheck.page import ScanPolicy
@@ -40,6 +41,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serve: ServeState | None = None
         """The caches of the running `mkdocs serve`; None in a single build."""
         self.pages: list[Page] = []
+        self.published: list[Asset] = []
+        """The files published beside the pages: data export, feed, permalinks."""
         self.files: dict[str, File] = {}
         self.root = Path.cwd()
         self.scanner = SiteScanner()
@@ -63,12 +66,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         overrides = self._path(self.config.overrides) if self.config.overrides else None
         session = self.serve.session if self.serve else None
         try:
-            self.pages = generate(
+            generated = generate_site(
                 self._path(self.config.content),
                 overrides,
                 root=self.root,
                 directory_urls=config.use_directory_urls,
                 session=session,
+                site_url=config.site_url,
+                author=config.site_author,
             )
         except ContentError as exc:
             if self.serve is None:
@@ -76,7 +81,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     f"briefing: the facts or templates have problems\n{exc.report()}"
                 ) from None
             self.pages = self.serve.problem_pages(exc)  # previewing: show them, keep serving
+            self.published = []
         else:
+            self.pages, self.published = generated.pages, generated.files
             if self.serve is not None:
                 self.serve.last_good = self.pages
         if config.nav is None:
@@ -85,6 +92,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.files = add_pages(files, self.pages, config)
+        add_files(files, self.published, config)
         return files
 
     # Last, so the key holds what every other plugin did to the Markdown (the tags listing).
@@ -146,9 +154,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def scan_policy(self, config: MkDocsConfig) -> ScanPolicy:
         """What the check of this build's site expects."""
-        return site_policy(
-            self.config.canaries, page_titles(self.pages, self.files, config), config.site_url
-        )
+        titles = page_titles(self.pages, self.files, config)
+        redirects = {a.path: a.redirect for a in self.published if a.redirect is not None}
+        return site_policy(self.config.canaries, titles, config.site_url, redirects)
 
     # Last, so the check sees what every other plugin wrote (the search index among them).
     @event_priority(-100)

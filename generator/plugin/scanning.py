@@ -103,12 +103,19 @@ class SiteScanner:
             self.pool = None
 
 
-def site_policy(canaries: list[str], titles: dict[str, str], site_url: str | None) -> ScanPolicy:
-    """What the check of a site expects: its canaries, each generated page's title."""
+def site_policy(
+    canaries: list[str],
+    titles: dict[str, str],
+    site_url: str | None,
+    redirects: dict[str, str] | None = None,
+) -> ScanPolicy:
+    """What the check of a site expects: its canaries, each generated page's title, the
+    permalinks' redirects."""
     return ScanPolicy(
         canaries=tuple(canaries),
         titles=titles,
         base_path=urlsplit(site_url or "/").path or "/",
+        redirects=redirects or {},
     )
 
 

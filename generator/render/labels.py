@@ -10,28 +10,15 @@ from typing import Protocol, TypeVar
 from generator.facts.content import Content
 from generator.facts.dates import When
 from generator.facts.developments import Total
-from generator.facts.model import SLUG_PATTERN, Estimate, Signature
+from generator.facts.model import (
+    COUNTS_LABEL,
+    QUALIFIER_LABEL,
+    SLUG_PATTERN,
+    Estimate,
+    Signature,
+)
 from generator.render.markdown_text import Md
 
-COUNTS_LABEL = MappingProxyType(
-    {
-        "sent": "sent",
-        "training": "in training",
-        "front": "deployed to the front",
-        "present": "present",
-        "projected": "projected total",
-    }
-)
-QUALIFIER_LABEL = MappingProxyType(
-    {
-        "exact": "",
-        "about": "about ",
-        "at-least": "at least ",
-        "more-than": "more than ",
-        "up-to": "up to ",
-        "fewer-than": "fewer than ",
-    }
-)
 KIND_LABEL = MappingProxyType(
     {
         "statement": "statement",

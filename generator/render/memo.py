@@ -41,6 +41,7 @@ CONSTANTS = frozenset(
     {
         "title",
         "briefing",
+        "edition",
         "counts_label",
         "kind_label",
         "likelihood_ranges",
@@ -254,6 +255,7 @@ def shared_digest(content: Content, index: SiteIndex, developments: Developments
     """The facts and the site index that any page may read, and the relations between
     claims (a new claim that supersedes one changes every page that shows the old one)."""
     digest = hashlib.sha1(content.briefing.model_dump_json().encode())
+    digest.update(content.edition.model_dump_json().encode() + b"\n")
     digest.update(repr(developments.links).encode() + b"\n")
     for kind in SHARED_KINDS:
         for record in getattr(content, kind):

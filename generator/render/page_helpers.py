@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from generator.facts.content import Content
 from generator.facts.dates import When
-from generator.facts.developments import Developments, Standing
+from generator.facts.developments import Developments, Standing, said_on
 from generator.facts.model import (
     CREDIBILITY_MEANING,
     RELIABILITY_MEANING,
@@ -275,7 +275,7 @@ class PageHelpers:
         """An estimate's figure, as claimed: 'at least 3,000'."""
         return self.escape(figure(estimate))
 
-    def standing(self, standing: Standing) -> Md:
+    def standing(self, standing: Standing, age: bool = True) -> Md:
         """One claimant's latest figure in a comparison (Home, the deployment page): the
         figure, or the running total with its parts; what it counts and where; the source's
         hedge; who claims it and when; a citation of each document of each part."""
@@ -296,7 +296,25 @@ class PageHelpers:
             published = self.content.document(estimate.document).published
             said = f"reported {self.escape(published.label())}"
         cites = " ".join(self.cite_all(part) for part in parts)
-        return Md(f"{head}{hedge}, by {self.who(estimate)}, {said} {cites}")
+        old = self._age(estimate) if age else ""
+        return Md(f"{head}{hedge}, by {self.who(estimate)}, {said}{old} {cites}")
+
+    def _age(self, estimate: Estimate) -> str:
+        """', 41 days old at the cut-off' for a figure claimed longer
+        before the cut-off (the page's edition's, else the latest) than the briefing's
+        ``stale_after``; empty for a recent one or one of no known date."""
+        cutoff = self.record.cutoff or self.content.edition.cutoff.end
+        said = said_on(estimate, self._published)
+        if said is None:
+            return ""
+        days = (cutoff - said.end).days
+        if days <= self.content.briefing.stale_after:
+            return ""
+        return f", {days} days old at the cut-off"
+
+    def _published(self, document_id: str) -> When | None:
+        published = self.content.document(document_id).published
+        return published if published.resolved else None
 
     def grade(self, record: Cited) -> Md:
         """A badge: the source's reliability letter and the claim's credibility digit."""
@@ -318,10 +336,8 @@ class PageHelpers:
     def cite_all(self, record: Cited) -> Md:
         """A numbered citation for each document reporting a fact: the first, then each of
         ``also_reported_in`` (each an endnote with that document's words)."""
-        parts = [
-            self.cite(record),
-            *(self.cite_further(record, c) for c in record.also_reported_in),
-        ]
+        known = self.record.citations(record)[1:]  # of documents published by the cut-off
+        parts = [self.cite(record), *(self.cite_further(record, c) for c in known)]
         return Md(" ".join(parts))
 
     def cite_further(self, record: Cited, further: Citation | Update) -> Md:

@@ -6,13 +6,16 @@ A small briefing has one Chronology and one Sources page; above the thresholds t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.facts.citation_numbers import document_numbers
 from generator.facts.content import Content
-from generator.facts.model import Event, IndexedRecord
-from generator.render.labels import by_date, slug
+from generator.facts.editions import Editions
+from generator.facts.model import Deployment, Edition, Event, IndexedRecord
+from generator.render.labels import by_date, date_key, slug
 from generator.render.timeline import Entry
 
 
@@ -39,6 +42,8 @@ class Planned:
     title: str
     section: str = ""
     context: dict[str, Any] = field(default_factory=dict)
+    as_of: dt.date | None = None
+    """The data cut-off the page shows the record at (an edition's page); None: today's."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", " ".join(self.title.split()))
@@ -106,6 +111,7 @@ def _event_month(event: Event, split: Layout) -> str | None:
 
 def plan_pages(
     content: Content,
+    editions: Editions,
     split: Layout | None = None,
     evidence: Mapping[str, Sequence[object]] | None = None,
     actor_facts: Mapping[str, list[str]] | None = None,
@@ -113,10 +119,14 @@ def plan_pages(
 ) -> list[Planned]:
     """Every page, in navigation order. A split page's context holds all it shows (each
     document's citing facts and further passages, each actor's facts), so it can be
-    memoised (memo.py)."""
+    memoised (memo.py); so does an edition's page (its edition, its changes, the
+    deployments whose figures it shows)."""
     split = split or Layout()
+    latest = content.edition
+    home = {"edition": latest, "changes": editions.changes(latest)}
     return [
-        Planned("home.md.j2", "index.md", "Home"),
+        Planned("home.md.j2", "index.md", "Home", context=home),
+        *_edition_pages(content, editions),
         *_record_pages(content),
         Planned("reactions.md.j2", "reactions.md", "International reactions"),
         *_chronology_pages(split),
@@ -125,6 +135,74 @@ def plan_pages(
         Planned("guide.md.j2", "guide.md", "Editor's guide", "About"),
         Planned("tags.md.j2", "tags.md", "Tags", "About"),
     ]
+
+
+def edition_page(edition: Edition) -> str:
+    """The page of one edition: its stable URL."""
+    return f"editions/{_stem(edition.id)}.md"
+
+
+def edition_title(edition: Edition) -> str:
+    """'Edition 2024-10-25': the date in ISO form, so titles sort as the editions follow."""
+    return f"Edition {edition.date.start.isoformat()}"
+
+
+def _edition_pages(content: Content, editions: Editions) -> list[Planned]:
+    """The list of editions, newest first, then a page per edition, oldest first."""
+    listed = [
+        (e, edition_page(e), editions.cut(e).known, editions.cut(e).sources)
+        for e in reversed(content.editions)
+    ]
+    plan = [Planned("editions.md.j2", "editions.md", "Editions", "Editions", {"listed": listed})]
+    for edition in content.editions:
+        cut = editions.cut(edition)
+        context = {
+            "edition": edition,
+            "previous": cut.previous,
+            "previous_page": edition_page(cut.previous) if cut.previous else None,
+            "next": cut.next,
+            "next_page": edition_page(cut.next) if cut.next else None,
+            "changes": editions.changes(edition),
+            "known": cut.known,
+            "sources": cut.sources,
+            "shown": headlines(
+                [d for d in content.deployments if cut.record.known(d.id)], cut.record.known
+            ),
+        }
+        plan.append(
+            Planned(
+                "edition.md.j2",
+                edition_page(edition),
+                edition_title(edition),
+                "Editions",
+                context,
+                as_of=edition.cutoff.end,
+            )
+        )
+    return plan
+
+
+def headlines(
+    deployments: list[Deployment], known: Callable[[str], bool] = lambda _: True
+) -> list[Deployment]:
+    """The deployments whose headline figures Home shows: all of a small briefing's; of a
+    large one, those with the latest claims (of those ``known``, at an edition's cut-off),
+    then by id, in id order."""
+    deployments = sorted(deployments, key=lambda d: d.id)
+    if len(deployments) <= HOME_HEADLINES:
+        return deployments
+
+    def latest(deployment: Deployment) -> tuple[str, str]:
+        dated = [
+            date_key(e.claimed)
+            for e in deployment.estimates
+            if e.claimed is not None and known(e.id)
+        ]
+        return max((d for d in dated if d[0] != "9999"), default=("", ""))
+
+    recent = sorted(deployments, key=lambda d: (latest(d), d.id), reverse=True)
+    chosen = {d.id for d in recent[:HOME_HEADLINES]}
+    return [d for d in deployments if d.id in chosen]
 
 
 def _record_pages(content: Content) -> list[Planned]:
@@ -182,6 +260,7 @@ def _source_pages(
     if not split.documents:
         return [Planned("sources.md.j2", "sources.md", "Sources")]
     plan = [Planned("sources_index.md.j2", "sources.md", "Sources", "Sources")]
+    numbers = document_numbers(content)  # document pages in citation order, as listed
     plan += [
         Planned(
             "sources_document.md.j2",
@@ -194,7 +273,7 @@ def _source_pages(
                 "further": further.get(document.id, []),
             },
         )
-        for document in sorted(content.documents, key=lambda d: d.id)
+        for document in sorted(content.documents, key=lambda d: numbers[d.id])
     ]
     plan += [
         Planned(
@@ -237,5 +316,6 @@ def fact_pages(content: Content, split: Layout | None = None) -> dict[str, str]:
         *content.measures,
     ]
     where.update({record.id: "sources.md" for record in sources})
-    where.update({a.id: "index.md" for a in content.briefing.assessments})
+    for edition in content.editions:
+        where.update({a.id: edition_page(edition) for a in edition.assessments})
     return where

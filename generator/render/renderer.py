@@ -21,7 +21,6 @@ from generator.facts.model import (
     CREDIBILITY_MEANING,
     LIKELIHOOD,
     RELIABILITY_MEANING,
-    Deployment,
     GlossaryEntry,
 )
 from generator.render.guide import Kind, editor_guide
@@ -31,7 +30,6 @@ from generator.render.labels import (
     KIND_LABEL,
     by_date,
     charted,
-    date_key,
     reading,
     slug,
 )
@@ -39,7 +37,7 @@ from generator.render.markdown_text import Escaper, Md, attribute
 from generator.render.memo import CONSTANTS, Memo, shared_digest
 from generator.render.navigation import navigation
 from generator.render.page_helpers import PageHelpers
-from generator.render.plan import HOME_HEADLINES, Page, Planned
+from generator.render.plan import Page, Planned, headlines
 from generator.render.reactions import reaction_context
 from generator.render.site import Site, build_site, page_tags
 from generator.render.site_index import SiteIndex
@@ -111,9 +109,9 @@ class Renderer:
             by_date=by_date,
         )
 
-    def render(self, content: Content) -> list[Page]:
-        """Every page, in navigation order."""
-        site = build_site(content)
+    def render(self, content: Content, site: Site | None = None) -> list[Page]:
+        """Every page, in navigation order (``site``: its plan and index, if made already)."""
+        site = site if site is not None else build_site(content)
         if self.guide is None:
             self.guide = editor_guide()
         run = _Pass(
@@ -140,13 +138,16 @@ class Renderer:
         if stored is not None:
             markdown, facts = stored.markdown, set(stored.facts)
             return Page(planned.path, planned.title, markdown, planned.section, facts)
+        developments = run.developments
+        if planned.as_of is not None:
+            developments = developments.at(planned.as_of)
         helpers = PageHelpers(
             run.content,
             run.index,
             planned.path,
             self.directory_urls,
             self.escape,
-            developments=run.developments,
+            developments=developments,
         )
         markdown = self._markdown(run, planned, helpers)
         if key is not None and self.memo and not helpers.reads_everything:
@@ -184,6 +185,8 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
     chosen = {d.id for d in shown}
     return {
         "briefing": content.briefing,
+        "edition": content.edition,
+        "after_cutoff": site.editions.after_latest(),
         "content": content,
         "deployments": deployments,
         "headlines": shown,
@@ -201,21 +204,6 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
         "glossary": sorted(content.glossary, key=lambda g: g.term),
         "guide": guide,
     }
-
-
-def headlines(deployments: list[Deployment]) -> list[Deployment]:
-    """The deployments whose headline figures Home shows: all of a small briefing's; of a
-    large one, those with the latest claims (then by id), in id order."""
-    if len(deployments) <= HOME_HEADLINES:
-        return deployments
-
-    def latest(deployment: Deployment) -> tuple[str, str]:
-        dated = [date_key(e.claimed) for e in deployment.estimates if e.claimed is not None]
-        return max((d for d in dated if d[0] != "9999"), default=("", ""))
-
-    recent = sorted(deployments, key=lambda d: (latest(d), d.id), reverse=True)
-    chosen = {d.id for d in recent[:HOME_HEADLINES]}
-    return [d for d in deployments if d.id in chosen]
 
 
 def _front_matter(content: Content, planned: Planned, facts: set[str]) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from generator.facts.citation_numbers import document_numbers
 from generator.facts.content import Content
 from generator.facts.developments import Developments
+from generator.facts.editions import Editions
 from generator.facts.model import Actor, ActorRole, Cited, Evidence, Phase, Stage
-from generator.render.labels import date_key
 from generator.render.plan import Layout, Planned, fact_pages, layout, plan_pages
 from generator.render.site_index import SiteIndex
 from generator.render.timeline import Entry, chronology
@@ -58,7 +59,8 @@ class Site:
     developments: Developments
     further: dict[str, list[Passage]]
     """Document id -> its further passages of facts first reported elsewhere."""
-    """The relations between claims, both ways, and what follows from them."""
+    editions: Editions
+    """Every edition: the record at its cut-off, what changed since the previous one."""
 
 
 def build_site(content: Content) -> Site:
@@ -69,10 +71,13 @@ def build_site(content: Content) -> Site:
     originators = actors_with_facts(content)
     actor_facts = {actor.id: facts for actor, facts in originators}
     further = further_by_document(content)
-    plan = plan_pages(content, split, evidence, actor_facts, further)
-    index = site_index(content, split, plan, evidence)
     developments = Developments(content)
-    return Site(timeline, evidence, split, originators, plan, index, developments, further)
+    editions = Editions(content, developments)
+    plan = plan_pages(content, editions, split, evidence, actor_facts, further)
+    index = site_index(content, split, plan, evidence)
+    return Site(
+        timeline, evidence, split, originators, plan, index, developments, further, editions
+    )
 
 
 def site_index(
@@ -82,11 +87,10 @@ def site_index(
     evidence: dict[str, list[tuple[str, Cited]]],
 ) -> SiteIndex:
     """Which page shows each fact, page titles, document numbers, evidence pages."""
-    ordered = sorted(content.documents, key=lambda d: (date_key(d.published), d.id))
     return SiteIndex(
         fact_page=fact_pages(content, split),
         page_titles={p.path: p.title for p in plan},
-        document_number={d.id: n for n, d in enumerate(ordered, start=1)},
+        document_number=document_numbers(content),
         evidence_page={
             fact_id: split.documents[document_id]
             for document_id, facts in evidence.items()

@@ -31,9 +31,9 @@ from generator.scaffold.kinds import (
     Shape,
     kind_spec,
 )
-from generator.scaffold.options import check_options, missing, options
+from generator.scaffold.options import check_options, given, missing, options
 from generator.scaffold.quoting import WIDTH
-from generator.scaffold.target import Target, find_target, parent_ids
+from generator.scaffold.target import Target, find_target, next_document_number, parent_ids
 
 __all__ = [
     "ALIASES",
@@ -59,6 +59,7 @@ __all__ = [
     "insert",
     "kind_spec",
     "missing",
+    "next_document_number",
     "options",
     "parent_ids",
     "validate_with",
@@ -105,6 +106,9 @@ def add(
 ) -> Added:
     """Append the entry built from ``values``; validate everything first, then write."""
     check_options(spec, values)
+    if spec.list_key == "documents" and not given(values.get("number")):
+        # A fixed citation number (the next free one), so it never moves once published.
+        values = {**values, "number": str(next_document_number(content_dir))}
     if missing(spec, values):
         raise UsageProblem(f"missing {', '.join(f.option for f in missing(spec, values))}")
     parent = values.get(spec.parent) if spec.parent else None

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError, Problem, display_path
+from generator.facts.citation_numbers import next_free, numbered
 from generator.facts.loader import FACT_SUFFIXES, FactFile, Loc, fact_paths, read_file
 from generator.scaffold.exceptions import UsageProblem
 from generator.scaffold.kinds import KindSpec
@@ -50,6 +51,24 @@ def parent_ids(content_dir: Path, spec: KindSpec) -> list[str]:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 ids.append(item["id"])
     return ids
+
+
+def _written_number(item: Any) -> int | None:
+    """A document's 'number' as written, if it is one the model accepts."""
+    value = item.get("number") if isinstance(item, dict) else None
+    text = value.strip() if isinstance(value, str) else ""
+    return int(text) if text.isascii() and text.isdigit() and not text.startswith("0") else None
+
+
+def next_document_number(content_dir: Path) -> int:
+    """The citation number a new document is given: one after every number in use (given,
+    or taken in the written order by documents without one), so it cites no other."""
+    written = [
+        _written_number(item)
+        for _, fact_file in _read_all(content_dir)
+        for item in _records(fact_file.data, "documents")
+    ]
+    return next_free(numbered((str(n), number) for n, number in enumerate(written)).values())
 
 
 def _candidates(content_dir: Path, spec: KindSpec, parent: str | None) -> list[Target]:

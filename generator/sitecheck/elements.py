@@ -80,9 +80,11 @@ Finding = tuple[Key, str, str]
 class Elements:
     """The elements of one page (``path`` in the site) checked on their own."""
 
-    def __init__(self, html: str, path: str, base_path: str) -> None:
+    def __init__(self, html: str, path: str, base_path: str, redirect: str | None = None) -> None:
         self.path = path
         self.base_path = base_path
+        self.redirect = redirect
+        """The one refresh target this page may have (a permalink's), or None: no refresh."""
         self.findings: list[Finding] = []
         self.ids: set[str] = set()
         self.links: list[Link] = []
@@ -161,11 +163,20 @@ class Elements:
             return
         key = self._key("meta", "http-equiv", raw)
         if equiv == "refresh":
-            self.findings.append((key, "<meta http-equiv=refresh> redirects the page", ""))
+            self._refresh(attrs.get("content") or "", key)
             return
         parent = node.parent
         at_top = not self._scripts and parent is not None and parent.tag == "head"
         self._policies.append((attrs.get("content") or "", key, at_top))
+
+    def _refresh(self, content: str, key: Key) -> None:
+        """A permalink's one refresh, to exactly its target (checked as a link); else none."""
+        if self.redirect is not None and content == f"0; url={self.redirect}":
+            self.links.append(Link(self.redirect, key))
+            self.redirect = None  # once
+            return
+        hint = "only a fact's permalink page redirects, to where the build says"
+        self.findings.append((key, "<meta http-equiv=refresh> redirects the page", hint))
 
     def _event_handlers(self, tree: LexborHTMLParser) -> None:
         root = tree.root

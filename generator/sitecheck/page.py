@@ -6,8 +6,9 @@ Content-Security-Policy (:mod:`.csp`) has the browser enforce its rule on script
 is parsed as a browser with scripting on parses it (Lexbor, through selectolax;
 :mod:`.elements`), and the build fails on anything that could run or leak: a ``<script>``
 that is not the theme's own, an ``on*`` attribute, a URL with a scheme outside the
-allowlist, an element that embeds, redirects or that parsers read differently (``noscript``,
-``noembed``, ``noframes``, ``xmp``, ``plaintext``, ``template``), a policy that does not
+allowlist, an element that embeds, redirects (but a fact's permalink, to exactly its
+target) or that parsers read differently (``noscript``, ``noembed``, ``noframes``, ``xmp``,
+``plaintext``, ``template``), a policy that does not
 allow exactly the page's own scripts, a canary string, a ``<title>`` that differs from the
 page's title, and a relative link or anchor that leads nowhere (MkDocs 1.6.1 stops reporting
 those with ``-q`` or ``-v``, so the scan checks them itself). A problem names the line and
@@ -57,11 +58,15 @@ class ScanPolicy:
     ``titles`` maps a page's path in the site (``sources/index.html``) to the exact text its
     ``<title>`` must have; each such page must exist. ``base_path`` is the URL path of the
     site's root, for root-relative links (MkDocs writes ``404.html`` with them).
+    ``redirects`` maps the path of a page that may redirect (a fact's permalink) to the one
+    relative URL its ``<meta http-equiv=refresh>`` must lead to; that URL is checked as a
+    link. Any other refresh is refused.
     """
 
     canaries: tuple[str, ...] = ()
     titles: Mapping[str, str] = field(default_factory=dict)
     base_path: str = "/"
+    redirects: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def scan_page(html: str, path: str, policy: ScanPolicy, shown: str) -> PageScan:
 
 
 def _scan(html: str, path: str, policy: ScanPolicy, shown: str) -> tuple[list[Problem], Elements]:
-    elements = Elements(html, path, policy.base_path)
+    elements = Elements(html, path, policy.base_path, policy.redirects.get(path))
     findings = list(elements.findings)
     expected = policy.titles.get(path)
     titles = elements.titles
@@ -156,4 +161,10 @@ def watch_parent(pid: int, every: float = 1.0) -> None:
 def page_policy(policy: ScanPolicy, path: str) -> ScanPolicy:
     """The part of ``policy`` one page's scan depends on (small, to send to a worker)."""
     title = policy.titles.get(path)
-    return ScanPolicy(policy.canaries, {} if title is None else {path: title}, policy.base_path)
+    redirect = policy.redirects.get(path)
+    return ScanPolicy(
+        policy.canaries,
+        {} if title is None else {path: title},
+        policy.base_path,
+        {} if redirect is None else {path: redirect},
+    )

@@ -26,7 +26,8 @@ from generator.sitecheck.source import SourceTags
 def scan_key(data: bytes, path: str, policy: ScanPolicy) -> tuple[object, ...]:
     """Everything a page's :class:`PageScan` depends on besides how it is shown."""
     digest = hashlib.sha1(data).hexdigest()
-    return (digest, tuple(policy.canaries), policy.titles.get(path), policy.base_path)
+    title, redirect = policy.titles.get(path), policy.redirects.get(path)
+    return (digest, tuple(policy.canaries), title, policy.base_path, redirect)
 
 
 @dataclass

@@ -48,8 +48,12 @@ def test_no_dialog_fires_and_no_canary_shows(
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) >= 8
+    every = sorted(site.rglob("*.html"))
+    # A permalink redirects at once to a page visited here; its own text is checked below.
+    pages = [p for p in every if not p.relative_to(site).as_posix().startswith("id/")]
+    assert len(pages) >= 8 and len(every) > len(pages)
+    for stub in set(every) - set(pages):
+        assert CANARY not in stub.read_text(encoding="utf-8"), f"canary in {stub}"
     for html in pages:
         page.goto(url + html.relative_to(site).as_posix())
         page.wait_for_load_state("load")

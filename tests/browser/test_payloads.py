@@ -152,8 +152,9 @@ def test_the_example_site_runs_under_its_policy_without_a_violation(
     page: Page, example_site: tuple[Path, str], browser_errors: list[str]
 ) -> None:
     site, url = example_site
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    assert len(pages) >= 9
+    every = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    pages = [p for p in every if not p.startswith("id/")]  # permalinks redirect at once
+    assert len(pages) >= 9 and len(every) > len(pages)
     for path in pages:
         page.goto(url + path)
         page.wait_for_load_state("load")

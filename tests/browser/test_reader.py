@@ -149,3 +149,23 @@ def test_estimates_side_by_side(page: Page, site_url: str, browser_errors: list[
     for index in range(figures.count()):
         expect(figures.nth(index)).to_be_visible()
     assert browser_errors == []
+
+
+def test_a_permalink_leads_to_the_fact_where_it_is_shown(page: Page, site_url: str) -> None:
+    page.goto(urljoin(site_url, "id/kirby-3000-east/"))
+    expect(page).to_have_url(
+        urljoin(site_url, "deployments/dprk-troops-in-russia/#kirby-3000-east")
+    )
+    expect(page.locator("#kirby-3000-east")).to_be_attached()
+
+
+def test_an_edition_page_links_its_neighbours_and_the_feed(page: Page, site_url: str) -> None:
+    page.goto(urljoin(site_url, "editions/"))
+    page.get_by_role("link", name="25 Oct 2024").click()
+    expect(page).to_have_url(urljoin(site_url, "editions/2024-10-25/"))
+    expect(page.locator("h1")).to_contain_text("Edition 2024-10-25")
+    page.get_by_role("link", name="All editions").first.click()
+    feed = page.get_by_role("link", name="Atom feed").get_attribute("href")
+    assert feed is not None
+    response = page.request.get(urljoin(page.url, feed))
+    assert response.ok and b"<feed" in response.body()

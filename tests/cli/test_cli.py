@@ -15,6 +15,8 @@ from generator.pipeline import load
 REPO = Path(__file__).resolve().parents[2]
 PAGES = [
     "index.md",
+    "editions.md",
+    "editions/2024-10-25.md",
     "deployments/dprk-troops-in-russia.md",
     "treaties/russia-dprk-partnership.md",
     "reactions.md",
@@ -84,9 +86,14 @@ def test_bad_usage_exits_2(example_content: Path, run, args: list[str], message:
 def test_render_writes_pages_and_nav(example_content: Path, run) -> None:
     result = run("render", "--out", "out")
     assert result.exit_code == 0
-    assert result.output == "wrote 9 pages and nav.yml to out\n"
     out = example_content.parent / "out"
-    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    every = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    # The published files beside the pages: tests/publish/test_render_command.py.
+    published = [w for w in every if w.startswith(("data/", "id/")) or w == "feed.xml"]
+    written = [w for w in every if w not in published]
+    assert result.output == (
+        f"wrote {len(PAGES)} pages, {len(published)} published files and nav.yml to out\n"
+    )
     assert written == sorted([*PAGES, "nav.yml"])
     for page in PAGES:
         assert (out / page).read_text(encoding="utf-8").strip()
@@ -94,6 +101,12 @@ def test_render_writes_pages_and_nav(example_content: Path, run) -> None:
     assert nav == {
         "nav": [
             {"Home": "index.md"},
+            {
+                "Editions": [
+                    {"Editions": "editions.md"},
+                    {"Edition 2024-10-25": "editions/2024-10-25.md"},
+                ]
+            },
             {
                 "Troop deployments": [
                     {"North Korean troops in Russia": "deployments/dprk-troops-in-russia.md"}
@@ -142,6 +155,7 @@ def test_schema_is_draft_2020_12_json(run) -> None:
     assert schema["additionalProperties"] is False
     assert set(schema["properties"]) == {
         "briefing",
+        "editions",
         "documents",
         "actors",
         "deployments",

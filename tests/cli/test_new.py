@@ -74,7 +74,12 @@ CASES = [
         + ["--published", "2024-10-26"],
         "sources.yaml",
         ("documents",),
-        {"id": "report-2024-10-26", "title": "Follow-up: the Duma vote", "published": "2024-10-26"},
+        {
+            "id": "report-2024-10-26",
+            "number": "2",  # the next free citation number, written for it
+            "title": "Follow-up: the Duma vote",
+            "published": "2024-10-26",
+        },
         id="source",
     ),
     pytest.param(
@@ -558,3 +563,43 @@ def test_new_estimate_may_give_words_instead_of_a_value(example_content: Path, r
         "    words: 1,500\n"
         in (example_content / "deployments" / "dprk-troops-in-russia.yaml").read_text()
     )
+
+
+SOURCE = ["source", "--title", "Follow-up", "--published", "2024-10-26"]
+
+
+def test_new_source_gets_the_next_free_citation_number(
+    example_content: Path, write_content, run
+) -> None:
+    """One after every number in use: given (4), or taken by a document without one (5)."""
+    write_content(
+        {
+            "more.yaml": "documents:\n"
+            "  - id: x-four\n    number: 4\n    title: F\n    published: 2024-10-20\n"
+            "  - id: x-unnumbered\n    title: U\n    published: 2024-10-21\n"
+        }
+    )
+    path = example_content / "sources.yaml"
+    result = run("new", *SOURCE, "--id", "x-new", "--file", "content/sources.yaml")
+    assert result.exit_code == 0, result.output
+    assert "    number: 6" in printed_lines(result)
+    assert data_at(path, ("documents",))[-1]["number"] == "6"
+    numbers = {d.id: d.number for d in load(example_content).documents}
+    assert numbers == {"x-four": 4, "x-unnumbered": None, "report-2024-10-25": 1, "x-new": 6}
+
+
+def test_new_source_keeps_a_number_given(example_content: Path, run) -> None:
+    path = example_content / "sources.yaml"
+    result = run("new", *SOURCE, "--id", "x-new", "--number", "9")
+    assert result.exit_code == 0, result.output
+    assert data_at(path, ("documents",))[-1]["number"] == "9"
+
+
+def test_new_source_with_a_number_in_use_is_refused(example_content: Path, run) -> None:
+    path = example_content / "sources.yaml"
+    lines = _refused(run, path, *SOURCE, "--id", "x-new", "--number", "1")
+    assert re.match(
+        r"^content/sources\.yaml:\d+:13: error: document 'x-new' has number 1, ", lines[0]
+    )
+    assert "as 'report-2024-10-25' does (content/sources.yaml:7)" in lines[0]
+    assert "'number: 2'" in lines[0]

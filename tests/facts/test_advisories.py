@@ -41,7 +41,7 @@ def test_example_warns_of_its_undated_projection(example_content: Path) -> None:
 
 
 def test_uncited_document_is_placed_at_its_id(example_content: Path, write_content) -> None:
-    text = "documents:\n  - id: x-doc\n    title: D\n    published: 2024-10-25\n"
+    text = "documents:\n  - id: x-doc\n    title: D\n    published: 2024-10-25\n    number: 2\n"
     assert warnings_in(example_content, write_content, text) == [
         "content/extra.yaml:2:9: warning: document 'x-doc' is cited by no fact "
         "(hint: cite it from a fact with 'document: x-doc', or delete it)"
@@ -92,8 +92,8 @@ def test_overdue_stage(
         f"content/extra.yaml:6:13: warning: stage 'x-stage' is still '{status}' but dated "
     )
     assert shown[0].endswith(
-        "before the briefing's date 25 Oct 2024 (hint: add its later status under 'updates:' "
-        "(done?), or correct its date)"
+        "before the latest edition's cut-off 25 Oct 2024 (hint: add its later status under "
+        "'updates:' (done?), or correct its date)"
     )
 
 

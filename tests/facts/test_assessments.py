@@ -54,15 +54,15 @@ def test_the_sentence_and_the_field_must_agree() -> None:
 
 
 def test_an_assessment_shows_as_an_admonition_with_its_range(example_content) -> None:
-    briefing = example_content / "briefing.yaml"
-    briefing.write_text(
-        briefing.read_text(encoding="utf-8")
-        + "  assessments:\n"
-        + "    - id: front-likely\n"
-        + "      text: North Korean soldiers will likely be sent to the front lines.\n"
-        + "      likelihood: likely\n"
-        + "      confidence: low\n"
-        + "      cites: [nis-front-expected]\n",
+    edition = example_content / "editions" / "2024-10-25.yaml"
+    edition.write_text(
+        edition.read_text(encoding="utf-8")
+        + "    assessments:\n"
+        + "      - id: front-likely\n"
+        + "        text: North Korean soldiers will likely be sent to the front lines.\n"
+        + "        likelihood: likely\n"
+        + "        confidence: low\n"
+        + "        cites: [nis-front-expected]\n",
         encoding="utf-8",
     )
     home = next(p for p in generate(example_content) if p.path == "index.md").markdown

@@ -73,7 +73,8 @@ ONE_PROBLEM = {
     "unknown-kind": (
         "event:\n  - id: x\n",
         "1:1: error: unknown field 'event' (hint: did you mean 'events'? known fields: briefing, "
-        "documents, actors, deployments, treaties, reactions, events, glossary, measures, places)",
+        "editions, documents, actors, deployments, treaties, reactions, events, glossary, "
+        "measures, places)",
     ),
     "missing-field": (
         "events:\n  - id: x\n" + QUOTE,
@@ -203,12 +204,13 @@ def test_invalid_ids(example_content: Path, write_content, bad: str) -> None:
 def test_unknown_cites_in_briefing(example_content: Path, write_content) -> None:
     write_content(
         {
-            "briefing.yaml": "briefing:\n  title: B\n  date: 2024-10-25\n  cutoff: 2024-10-25\n"
-            "  takeaways:\n    - text: t\n      cites: [nato-confirms, ghost]\n"
+            "editions/2024-10-25.yaml": "editions:\n  - id: e\n    date: 2024-10-25\n"
+            "    cutoff: 2024-10-25\n"
+            "    takeaways:\n      - text: t\n        cites: [nato-confirms, ghost]\n"
         }
     )
     assert problems(example_content) == [
-        f"content/briefing.yaml:7:30: error: unknown fact id 'ghost' (hint: known ids: "
+        f"content/editions/2024-10-25.yaml:7:32: error: unknown fact id 'ghost' (hint: known ids: "
         f"{FACTS_SHOWN})"
     ]
 

@@ -105,7 +105,7 @@ def test_a_build_waits_for_the_one_holding_the_site(project: Path) -> None:
         assert _beside(project) == [".briefing-build-site.lock"]  # and has not started writing
     out, err = process.communicate(timeout=300)
     assert process.returncode == 0, err
-    assert "10 pages, all checks passed" in out
+    assert "12 pages, all checks passed" in out
 
 
 def test_two_builds_started_together_end_with_one_complete_site(project: Path) -> None:

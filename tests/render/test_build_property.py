@@ -41,6 +41,7 @@ from generator.errors import ContentError
 from generator.facts.content import Content
 from generator.pipeline import Session, load
 from generator.plugin.build import BuildFailed, build_site
+from generator.publish.feed import FEED_PATH
 from generator.render.renderer import Page, navigation
 from generator.sitecheck.csp import with_csp
 from generator.sitecheck.page import ScanPolicy
@@ -155,6 +156,13 @@ def render_site(pages: list[Page], site: Path) -> list[str]:
     config = site_config()
     config.nav = navigation(pages)
     files = Files([_file(config, page) for page in pages])
+    # The Editions page links the feed, a file published beside the pages, not a page
+    # (tests/publish checks the feed itself): here it only has to be there.
+    feed = File(FEED_PATH, None, config.site_dir, config.use_directory_urls)
+    feed.content_bytes = b"<feed/>"
+    files.append(feed)
+    (site / FEED_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (site / FEED_PATH).write_bytes(b"<feed/>")
     title = jinja2.Environment().from_string(MATERIAL_TITLE)
     policy: dict[str, str] = {}
     with mkdocs_warnings() as warnings:

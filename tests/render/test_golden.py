@@ -22,9 +22,12 @@ EXERCISE_SHOWN = (
     "deployments/arland-marines-in-borvia.md",
     "treaties/kell-harbour-agreement.md",
     "reactions.md",
+    "editions/week-2.md",
+    "editions/week-3.md",
 )
 """A status history (the treaty); a correction, a dispute, corroboration, running totals
-and two measures (the deployment); a corrected reaction; the headline figures."""
+and two measures (the deployment); a corrected reaction; the headline figures; what
+changed between editions (every kind of change, between weeks 1, 2 and 3)."""
 EXERCISE_PAGES = {p.path: p for p in generate(EXERCISE, root=ROOT) if p.path in EXERCISE_SHOWN}
 
 

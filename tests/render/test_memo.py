@@ -34,7 +34,11 @@ EDITS = {
         "(North Korea)\n",
         "(also called North Korea)\n",
     ),
-    "briefing": ("briefing.yaml", "  cutoff: 2024-10-25\n", "  cutoff: 2024-10-24\n"),
+    "briefing": (
+        "editions/2024-10-25.yaml",
+        "    cutoff: 2024-10-25\n",
+        "    cutoff: 2024-10-24\n",
+    ),
 }
 
 
@@ -186,3 +190,28 @@ def test_a_claim_newly_disputing_one_in_another_file_renders_its_page_again(
     page = "deployments/arland-marines-in-borvia.md"
     assert memoised[page] != before[page]
     assert "disputed by [Denies that Arlandic drones fly over Kell.]" in memoised[page]
+
+
+EXERCISE = Path(__file__).resolve().parents[1] / "fixtures" / "exercise" / "content"
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        ("deployments.yaml", "value: 1200\n", "value: 1300\n"),  # a new figure of week 3
+        ("treaties.yaml", "- status: done\n", "- status: expected\n"),  # a status that moved
+        ("editions.yaml", "The Borvian Assembly approved the", "The Assembly approved the"),
+    ],
+    ids=["figure", "status", "takeaway"],
+)
+def test_edition_pages_after_an_edit_equal_a_fresh_render(
+    tmp_path: Path, session: Session, path: str, old: str, new: str
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(EXERCISE, content)
+    before = _render(content, session=session)
+    _edit(content / path, old, new)
+    memoised = _render(content, session=session)
+    assert memoised == _render(content, session=None)
+    changed = [k for k in memoised if k.startswith("editions/") and memoised[k] != before[k]]
+    assert changed  # the edition pages showing it changed

@@ -167,11 +167,10 @@ def test_large_content_splits_chronology_and_sources(
     from mkdocs.config import load_config
 
     from generator.render import plan
-    from generator.render import renderer as render
 
     monkeypatch.setattr(plan, "SPLIT_CHRONOLOGY", 3)
     monkeypatch.setattr(plan, "SPLIT_SOURCES", 3)
-    monkeypatch.setattr(render, "HOME_HEADLINES", 0)
+    monkeypatch.setattr(plan, "HOME_HEADLINES", 0)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     for name in ("content", "docs"):
         shutil.copytree(ROOT / name, tmp_path / name)
@@ -230,18 +229,21 @@ def test_home_headlines_are_the_deployments_with_the_latest_claims(
     from types import SimpleNamespace
 
     from generator.facts.dates import When
-    from generator.render import renderer as render
+    from generator.render import plan
 
     def deployment(n: int, *claimed: str | None) -> SimpleNamespace:
-        estimates = [SimpleNamespace(claimed=None if c is None else When(date=c)) for c in claimed]
+        estimates = [
+            SimpleNamespace(id=f"d{n}-{i}", claimed=None if c is None else When(date=c))
+            for i, c in enumerate(claimed)
+        ]
         return SimpleNamespace(id=f"d{n}", estimates=estimates)
 
-    monkeypatch.setattr(render, "HOME_HEADLINES", 2)
+    monkeypatch.setattr(plan, "HOME_HEADLINES", 2)
     deployments = [
         deployment(1, "2024-10-01"),
         deployment(2, "2023-01-01", "2024-10-23"),  # its latest claim counts
         deployment(3, None),  # undated: never ahead of a dated one
         deployment(4, "2024-10-20"),
     ]
-    assert [d.id for d in render.headlines(deployments)] == ["d2", "d4"]  # in id order
-    assert render.headlines(deployments[:2]) == deployments[:2]  # few: all of them
+    assert [d.id for d in plan.headlines(deployments)] == ["d2", "d4"]  # in id order
+    assert plan.headlines(deployments[:2]) == deployments[:2]  # few: all of them

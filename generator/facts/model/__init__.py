@@ -26,6 +26,8 @@ from generator.facts.model.claims import (
     Voice,
 )
 from generator.facts.model.deployments import (
+    COUNTS_LABEL,
+    QUALIFIER_LABEL,
     Counts,
     Deployment,
     Estimate,
@@ -61,6 +63,7 @@ from generator.facts.model.grades import (
 from generator.facts.model.measures import Measure
 from generator.facts.model.records import (
     Briefing,
+    Edition,
     Event,
     GlossaryEntry,
     Place,
@@ -79,6 +82,8 @@ from generator.facts.model.treaties import (
 from generator.facts.model.updates import Update
 
 __all__ = [
+    "COUNTS_LABEL",
+    "QUALIFIER_LABEL",
     "CREDIBILITY_MEANING",
     "LIKELIHOOD",
     "RELIABILITY_MEANING",
@@ -90,6 +95,7 @@ __all__ = [
     "ActorRole",
     "Assessment",
     "Briefing",
+    "Edition",
     "Citation",
     "Cited",
     "Claim",
@@ -165,9 +171,25 @@ class FactFileModel(Record):
 
     briefing: Briefing | None = Field(
         None,
-        description="The edition: title, date, cut-off, takeaways. Exactly one file has it.",
+        description="The briefing: title and summary (and for one edition, its date, cut-off "
+        "and takeaways). Exactly one file has it.",
         examples=[
             {"title": "North Korean troops in Russia", "date": "2024-10-25", "cutoff": "2024-10-25"}
+        ],
+    )
+    editions: list[Edition] = Field(
+        default_factory=list,
+        description="The briefing's dated editions, each with its data cut-off and takeaways; "
+        "the latest is the home page. One file per edition is easiest to start from.",
+        examples=[
+            [
+                {
+                    "id": "2024-10-25",
+                    "date": "2024-10-25",
+                    "cutoff": "2024-10-25",
+                    "takeaways": [{"text": "Estimates conflict.", "cites": ["nis-1500-sent"]}],
+                }
+            ]
         ],
     )
     documents: list[Document] = Field(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from generator.facts.dates import When
 from generator.facts.model.base import ActorRole, Indexed, Record
-from generator.facts.model.fields import Id, Ref, RefList, Text, Title, Url
+from generator.facts.model.fields import Count, Id, Ref, RefList, Text, Title, Url
 from generator.facts.model.grades import Credibility, Reliability
 
 Relation = Literal["supersedes", "corrects", "disputes"]
@@ -18,6 +19,23 @@ wrong, or contradicts it."""
 Voice = Literal["quote", "reported", "narration"]
 """Whose words a claim is in: the actor's own, quoted; the actor's, reported by the
 document; or the document's own narration."""
+
+
+def _at_least_one(value: int) -> int:
+    if value < 1:
+        # Pydantic's own error for 'ge', so the message is the same as for any other bound.
+        raise PydanticCustomError(
+            "greater_than_equal", "Input should be greater than or equal to {ge}", {"ge": 1}
+        )
+    return value
+
+
+# A whole number from 1, typed (3) or as the loader's text ("3"), as a Count is.
+CitationNumber = Annotated[
+    Count,
+    AfterValidator(_at_least_one),
+    Field(json_schema_extra={"minimum": 1, "pattern": r"^\s*[1-9][0-9]*\s*$"}),
+]
 
 
 class Citation(Record):
@@ -162,6 +180,14 @@ class Document(Indexed):
     """A published document that reports claims: a news report, a statement, a briefing."""
 
     id: Id
+    number: CitationNumber | None = Field(
+        None,
+        description="Its citation number, cited as S<number>. Fixed once published: never "
+        "change or reuse it. Without one, a document takes the next number after the highest "
+        "given, in the order documents are written (files by path, then as listed), and that "
+        "number moves when a document is added before it.",
+        examples=[1],
+    )
     title: Title = Field(
         description="The document's title as published.",
         examples=["North Korean soldiers reported in Russia's Kursk region"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Literal
 
 from pydantic import Field
@@ -15,6 +16,27 @@ from generator.facts.model.updates import Update
 Counts = Literal["sent", "training", "front", "present", "projected"]
 Qualifier = Literal["exact", "about", "at-least", "more-than", "up-to", "fewer-than"]
 PhaseStatus = Literal["completed", "ongoing", "expected"]
+
+COUNTS_LABEL: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "sent": "sent",
+        "training": "in training",
+        "front": "deployed to the front",
+        "present": "present",
+        "projected": "projected total",
+    }
+)
+QUALIFIER_LABEL: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "exact": "",
+        "about": "about ",
+        "at-least": "at least ",
+        "more-than": "more than ",
+        "up-to": "up to ",
+        "fewer-than": "fewer than ",
+    }
+)
+"""How a kind of count and a qualifier read beside a figure ('in training', 'at least ')."""
 
 
 class Estimate(Claim):

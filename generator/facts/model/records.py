@@ -140,30 +140,35 @@ class Place(Indexed):
         return self.name
 
 
-class Briefing(Record):
-    """The edition: title, date, data cut-off and key takeaways."""
+class Edition(Record):
+    """One dated edition of the briefing: what it said on its date, from the facts reported
+    by its data cut-off (a document counts from its publication date). What changed since
+    the previous edition is computed from the facts, never written."""
 
-    title: Title = Field(
-        description="The briefing's title, shown on every page.",
-        examples=["North Korean troops in Russia's Kursk region"],
+    id: Id = Field(
+        description="The edition's id, in its URL (editions/<id>/): never change it once "
+        "published.",
+        examples=["2024-10-25"],
     )
     date: When = Field(description="Date of this edition.", examples=["2024-10-25"])
     cutoff: When = Field(
-        description="Data cut-off: nothing after this date is included.", examples=["2024-10-25"]
+        description="Data cut-off: the edition shows the facts of documents published on or "
+        "before it.",
+        examples=["2024-10-25"],
     )
     summary: Text | None = Field(
         None,
-        description="One paragraph on what the briefing covers, shown on the home page.",
-        examples=["Reports that North Korean soldiers trained in eastern Russia reached Kursk."],
+        description="One paragraph on this edition, shown above its takeaways.",
+        examples=["The treaty's last stage in Russia's parliament is done."],
     )
     takeaways: list[Takeaway] = Field(
         default_factory=list,
-        description="Key takeaways, in order, each citing the facts behind it.",
+        description="Key takeaways of this edition, in order, each citing the facts behind it.",
         examples=[[{"text": "Estimates conflict.", "cites": ["nis-1500-sent", "kirby-3000-east"]}]],
     )
     assessments: list[Assessment] = Field(
         default_factory=list,
-        description="The briefing's own judgements, in ICD 203 words.",
+        description="This edition's own judgements, in ICD 203 words.",
         examples=[
             [
                 {
@@ -176,3 +181,71 @@ class Briefing(Record):
             ]
         ],
     )
+
+
+class Briefing(Record):
+    """The briefing: its title and summary, and, for a briefing of one edition, that
+    edition's date, cut-off, takeaways and assessments (with several, each is under
+    ``editions:``)."""
+
+    title: Title = Field(
+        description="The briefing's title, shown on every page.",
+        examples=["North Korean troops in Russia's Kursk region"],
+    )
+    date: When | None = Field(
+        None,
+        description="Date of its one edition, when it has no 'editions:'.",
+        examples=["2024-10-25"],
+    )
+    cutoff: When | None = Field(
+        None,
+        description="Data cut-off of its one edition, when it has no 'editions:'.",
+        examples=["2024-10-25"],
+    )
+    summary: Text | None = Field(
+        None,
+        description="One paragraph on what the briefing covers, shown on the home page.",
+        examples=["Reports that North Korean soldiers trained in eastern Russia reached Kursk."],
+    )
+    stale_after: int = Field(
+        30,
+        ge=1,
+        description="Days: a headline figure claimed longer than this before an edition's "
+        "cut-off is shown with its age, and 'briefing validate' warns of it.",
+        examples=[30],
+    )
+    takeaways: list[Takeaway] = Field(
+        default_factory=list,
+        description="Key takeaways of its one edition, when it has no 'editions:'.",
+        examples=[[{"text": "Estimates conflict.", "cites": ["nis-1500-sent", "kirby-3000-east"]}]],
+    )
+    assessments: list[Assessment] = Field(
+        default_factory=list,
+        description="The judgements of its one edition, when it has no 'editions:'.",
+        examples=[
+            [
+                {
+                    "id": "front-deployment-likely",
+                    "text": "North Korean soldiers will likely be deployed to the front lines.",
+                    "likelihood": "likely",
+                    "confidence": "moderate",
+                    "cites": ["nis-front-expected"],
+                }
+            ]
+        ],
+    )
+
+    @property
+    def edition(self) -> Edition | None:
+        """Its one edition, written in the briefing itself (id: its date); None without a
+        date and a cut-off."""
+        if self.date is None or self.cutoff is None:
+            return None
+        return Edition.model_construct(
+            id=self.date.start.isoformat(),
+            date=self.date,
+            cutoff=self.cutoff,
+            summary=None,
+            takeaways=self.takeaways,
+            assessments=self.assessments,
+        )
