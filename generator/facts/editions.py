@@ -110,6 +110,10 @@ class Editions:
     _parents: dict[str, Deployment] = field(init=False, default_factory=dict)
     _passages: list[tuple[dt.date, str, str]] = field(init=False, default_factory=list)
     """(day, fact id, document id) of each further report and each later status."""
+    _order: dict[str, int] = field(init=False, default_factory=dict)
+    """Edition id -> its place in :attr:`all`."""
+    _changes: dict[str, Changes] = field(init=False, default_factory=dict)
+    """Edition id -> what changed in it, once worked out (the pages and the feed ask)."""
 
     def __post_init__(self) -> None:
         days = self.developments.appeared
@@ -132,6 +136,7 @@ class Editions:
                 if document_id in published:
                     self._passages.append((published[document_id], fact_id, document_id))
         self._passages.sort()
+        self._order = {edition.id: n for n, edition in enumerate(self.all)}
 
     @property
     def all(self) -> list[Edition]:
@@ -140,7 +145,7 @@ class Editions:
     def cut(self, edition: Edition) -> Cut:
         """The edition, its neighbours and the record at its cut-off."""
         editions = self.all
-        index = editions.index(edition)
+        index = self._order[edition.id]
         day = edition.cutoff.end
         return Cut(
             edition,
@@ -168,6 +173,11 @@ class Editions:
 
     def changes(self, edition: Edition) -> Changes:
         """What changed since the previous edition (the first edition: nothing)."""
+        if edition.id not in self._changes:
+            self._changes[edition.id] = self._changed(edition)
+        return self._changes[edition.id]
+
+    def _changed(self, edition: Edition) -> Changes:
         cut = self.cut(edition)
         if cut.previous is None:
             return Changes(None)
@@ -207,6 +217,16 @@ class Editions:
             tuple(self._moves(before, now, window, known)),
             tuple(self._reports(before, window, known)),
         )
+
+    def touched(self, changes: Changes) -> list[Deployment]:
+        """The deployments whose figures changed: a new figure, or a relation to or from
+        one of their figures; by id."""
+        ids = {f.deployment.id for f in changes.figures}
+        for link in changes.relations:
+            for fact_id in (link.source, link.target):
+                if fact_id in self._parents:
+                    ids.add(self._parents[fact_id].id)
+        return sorted((d for d in self.content.deployments if d.id in ids), key=lambda d: d.id)
 
     def _beside(self, before: Developments, estimate: Estimate) -> tuple[Standing, ...]:
         """The standings, at the previous cut, of the group the new figure belongs to."""

@@ -82,6 +82,9 @@ PAGE_HELPERS = frozenset(
         "cite_further",
         "cite_passage",
         "standing",
+        "brief",
+        "sources",
+        "source",
         "voice",
         "by_voice",
     }

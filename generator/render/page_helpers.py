@@ -299,6 +299,64 @@ class PageHelpers:
         old = self._age(estimate) if age else ""
         return Md(f"{head}{hedge}, by {self.who(estimate)}, {said}{old} {cites}")
 
+    def brief(self, standing: Standing, age: bool = True) -> Md:
+        """One claimant's figure in a line, for a page that lists many (an edition's): the
+        figure or running total linked to its row, who and when, and a short citation of
+        each document of each part (:meth:`sources`); no endnotes."""
+        estimate = standing.estimate
+        parts = standing.total.parts if standing.total else (estimate,)
+        where = scope_words(self.content, estimate)
+        counted = COUNTS_LABEL[estimate.counts] + (f" {where}" if where else "")
+        if standing.total is not None:
+            head = f"{total_figure(standing.total)} {counted} in all"
+        else:
+            head = f"{figure(estimate)} {counted}"
+        hedges = dict.fromkeys(part.hedge for part in parts if part.hedge)
+        hedge = "".join(f" (“{self.escape(h)}”)" for h in hedges if h)
+        said = said_on(estimate, self._published)
+        when = f", {self.escape(said.label())}" if said is not None else ""
+        old = self._age(estimate) if age else ""
+        sources = " ".join(self.sources(part) for part in parts)
+        who = self._short(estimate.attributed_to)
+        return Md(f"{self.link(estimate.id, head)}{hedge} by {who}{when}{old} {sources}")
+
+    def _short(self, actor_id: str | None) -> str:
+        """An actor's short name (or name), plain; '_the report_' for none."""
+        if actor_id is None:
+            return str(self.actor(None))
+        actor = self.content.actor(actor_id)
+        return str(self.escape(actor.short or actor.name))
+
+    def sources(self, fact: Cited | str) -> Md:
+        """A short citation of each document reporting a fact (a record, or its id) by the
+        page's cut-off: 'S3', linking to that document's words about it on the Sources
+        page; no endnote. For lines that list many facts (an edition's changes)."""
+        record = self.content.ids[fact].record if isinstance(fact, str) else fact
+        if not isinstance(record, Cited):
+            raise ValueError(f"{record.id!r} is not a cited fact")
+        self.facts.add(record.id)
+        links = []
+        for n, citation in enumerate(self.record.citations(record)):
+            number = self.index.document_number[citation.document]
+            if n == 0:
+                target = f"{self.url(self.evidence(record.id))}#ev-{slug(record.id)}"
+            else:
+                target = self._further_target(record.id, citation.document)
+            links.append(f"[S{number}]({target})")
+        return Md(" ".join(links))
+
+    def source(self, fact_id: str, document_id: str) -> Md:
+        """A short citation of one document's passage about a fact (a later status, a
+        further report): 'S2', linking to it on the Sources page; no endnote."""
+        self.facts.add(fact_id)
+        number = self.index.document_number[document_id]
+        record = self.content.ids[fact_id].record
+        if isinstance(record, Cited) and record.document == document_id:
+            target = f"{self.url(self.evidence(fact_id))}#ev-{slug(fact_id)}"
+        else:
+            target = self._further_target(fact_id, document_id)
+        return Md(f"[S{number}]({target})")
+
     def _age(self, estimate: Estimate) -> str:
         """', 41 days old at the cut-off' for a figure claimed longer
         before the cut-off (the page's edition's, else the latest) than the briefing's

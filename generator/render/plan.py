@@ -156,18 +156,22 @@ def _edition_pages(content: Content, editions: Editions) -> list[Planned]:
     plan = [Planned("editions.md.j2", "editions.md", "Editions", "Editions", {"listed": listed})]
     for edition in content.editions:
         cut = editions.cut(edition)
+        changes = editions.changes(edition)
+        if cut.previous is None:
+            known = [d for d in content.deployments if cut.record.known(d.id)]
+            shown = headlines(known, cut.record.known)
+        else:
+            shown = editions.touched(changes)
         context = {
             "edition": edition,
             "previous": cut.previous,
             "previous_page": edition_page(cut.previous) if cut.previous else None,
             "next": cut.next,
             "next_page": edition_page(cut.next) if cut.next else None,
-            "changes": editions.changes(edition),
+            "changes": changes,
             "known": cut.known,
             "sources": cut.sources,
-            "shown": headlines(
-                [d for d in content.deployments if cut.record.known(d.id)], cut.record.known
-            ),
+            "shown": shown,
         }
         plan.append(
             Planned(

@@ -148,7 +148,8 @@ def test_a_figure_older_than_stale_after_shows_its_age(tmp_path: Path) -> None:
     pages = {p.path: p.markdown for p in generate(content, root=tmp_path)}
     # The ministry's total, said on 7 Mar, is 8 days old at week 3's cut-off (15 Mar).
     week3 = pages["editions/week-3.md"]
-    assert "said 7 Mar 2030 (“on Thursday”), 8 days old at the cut-off [" in week3
+    assert "700 sent to Borvia in all](" in week3
+    assert "by BMD, 7 Mar 2030, 8 days old at the cut-off [S1](" in week3
     assert week3.count("days old") == 1  # not the figures shown as they stood before
     assert "days old" not in pages["editions/week-1.md"]
 
