@@ -207,9 +207,15 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
 
 
 def _front_matter(content: Content, planned: Planned, facts: set[str]) -> str:
-    if planned.template not in ("deployment.md.j2", "treaty.md.j2", "reactions.md.j2"):
+    meta: dict[str, object]
+    if planned.template == "edition.md.j2":
+        # Out of the search index: each fact is found on its own page (and the latest
+        # edition on Home), not once more in every edition that mentions it.
+        meta = {"search": {"exclude": True}}
+    elif planned.template in ("deployment.md.j2", "treaty.md.j2", "reactions.md.j2"):
+        meta = {"tags": page_tags(content, facts)}
+    else:
         return ""
-    meta = {"tags": page_tags(content, facts)}
     # JSON is YAML: every value is quoted, so no fact text is read as YAML syntax.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -26,3 +27,12 @@ def test_the_exercise_builds_strict_and_passes_the_site_check(tmp_path: Path) ->
     sources = (project / "site" / "sources" / "index.html").read_text()
     assert 'id="ev-con-hundreds-in-kell--bulletin-2"' in sources
     assert "../../sources/#ev-con-hundreds-in-kell--bulletin-2" in deployment.read_text()
+    # Each edition has its page, linked from the list and from its neighbours; the pages are
+    # out of the search index (each fact is found on its own page, the latest edition on Home).
+    site = project / "site"
+    week2 = (site / "editions" / "week-2" / "index.html").read_text()
+    assert "pending → <strong>done</strong>" in week2
+    assert 'href="../week-1/"' in week2 and 'href="../week-3/"' in week2
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "" in locations and not any(loc.startswith("editions/week") for loc in locations)
