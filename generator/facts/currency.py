@@ -25,8 +25,7 @@ from types import MappingProxyType
 from generator.errors import Problem
 from generator.facts.claim_warnings import warning
 from generator.facts.content import Content
-from generator.facts.dates import When
-from generator.facts.developments import INVERSE, Developments, Standing, said_on
+from generator.facts.developments import INVERSE, Developments, Standing
 from generator.facts.loader import Loc
 from generator.facts.model import (
     COUNTS_LABEL,
@@ -296,11 +295,6 @@ def _figure(
     return f"{digits} {unit}, {COUNTS_LABEL[estimate.counts]}{scope}, by {who}"
 
 
-def _published(content: Content, document_id: str) -> When | None:
-    published = content.document(document_id).published
-    return published if published.resolved else None
-
-
 def stale_figures(content: Content) -> Iterator[Problem]:
     """A headline figure (a claimant's latest current one, as of the latest edition's
     cut-off) claimed more than the briefing's ``stale_after`` days before that cut-off."""
@@ -312,7 +306,7 @@ def stale_figures(content: Content) -> Iterator[Problem]:
         for comparison in record.comparisons(deployment):
             for standing in comparison.standings:
                 estimate = standing.estimate
-                said = said_on(estimate, lambda d: _published(content, d))
+                said = record.said(estimate)
                 if said is None or (day - said.end).days <= limit:
                     continue
                 yield warning(

@@ -168,6 +168,10 @@ class Developments:
         view.cutoff = cutoff
         return view
 
+    def said(self, record: Evidence) -> When | None:
+        """When a claim was made (:func:`said_on`, from this content's documents)."""
+        return said_on(record, lambda document_id: _published(self.content, document_id))
+
     def known(self, fact_id: str) -> bool:
         """Whether a fact had been reported by the cut-off (any fact, on the whole record;
         a record that cites no document, always)."""

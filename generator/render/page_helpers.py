@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from generator.facts.content import Content
 from generator.facts.dates import When
-from generator.facts.developments import Developments, Standing, said_on
+from generator.facts.developments import Developments, Standing
 from generator.facts.model import (
     CREDIBILITY_MEANING,
     RELIABILITY_MEANING,
@@ -313,7 +313,7 @@ class PageHelpers:
             head = f"{figure(estimate)} {counted}"
         hedges = dict.fromkeys(part.hedge for part in parts if part.hedge)
         hedge = "".join(f" (“{self.escape(h)}”)" for h in hedges if h)
-        said = said_on(estimate, self._published)
+        said = self.record.said(estimate)
         when = f", {self.escape(said.label())}" if said is not None else ""
         old = self._age(estimate) if age else ""
         sources = " ".join(self.sources(part) for part in parts)
@@ -362,17 +362,13 @@ class PageHelpers:
         before the cut-off (the page's edition's, else the latest) than the briefing's
         ``stale_after``; empty for a recent one or one of no known date."""
         cutoff = self.record.cutoff or self.content.edition.cutoff.end
-        said = said_on(estimate, self._published)
+        said = self.record.said(estimate)
         if said is None:
             return ""
         days = (cutoff - said.end).days
         if days <= self.content.briefing.stale_after:
             return ""
         return f", {days} days old at the cut-off"
-
-    def _published(self, document_id: str) -> When | None:
-        published = self.content.document(document_id).published
-        return published if published.resolved else None
 
     def grade(self, record: Cited) -> Md:
         """A badge: the source's reliability letter and the claim's credibility digit."""

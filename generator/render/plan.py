@@ -149,13 +149,11 @@ def edition_title(edition: Edition) -> str:
 
 def _edition_pages(content: Content, editions: Editions) -> list[Planned]:
     """The list of editions, newest first, then a page per edition, oldest first."""
-    listed = [
-        (e, edition_page(e), editions.cut(e).known, editions.cut(e).sources)
-        for e in reversed(content.editions)
-    ]
+    cuts = [editions.cut(edition) for edition in content.editions]
+    listed = [(c.edition, edition_page(c.edition), c.known, c.sources) for c in reversed(cuts)]
     plan = [Planned("editions.md.j2", "editions.md", "Editions", "Editions", {"listed": listed})]
-    for edition in content.editions:
-        cut = editions.cut(edition)
+    for cut in cuts:
+        edition = cut.edition
         changes = editions.changes(edition)
         if cut.previous is None:
             known = [d for d in content.deployments if cut.record.known(d.id)]

@@ -21,6 +21,17 @@ EDITIONS = Editions(CONTENT, Developments(CONTENT))
 WEEK = {e.id: e for e in CONTENT.editions}
 
 
+def edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the fixture with ``old`` (written once) in file ``name`` replaced."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return content
+
+
 def changes(edition_id: str) -> Changes:
     return EDITIONS.changes(WEEK[edition_id])
 
@@ -113,7 +124,7 @@ def test_a_cut_shows_the_record_as_it_stood() -> None:
     assert EDITIONS.after_latest() == 0
 
 
-def test_each_edition_page_shows_its_own_cut(tmp_path: Path) -> None:
+def test_each_edition_page_shows_its_own_cut() -> None:
     pages = {p.path: p.markdown for p in generate(FIXTURE, root=ROOT)}
     week1 = pages["editions/week-1.md"]
     assert "The first edition: nothing to compare it with." in week1
@@ -129,22 +140,15 @@ def test_each_edition_page_shows_its_own_cut(tmp_path: Path) -> None:
 
 
 def test_facts_after_the_latest_cut_off_are_counted_on_home(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    editions = content / "editions.yaml"
-    text = editions.read_text(encoding="utf-8")
-    editions.write_text(text[: text.index("  - id: week-3")], encoding="utf-8")
+    week3 = (FIXTURE / "editions.yaml").read_text(encoding="utf-8").split("  - id: week-3")[1]
+    content = edited(tmp_path, "editions.yaml", "  - id: week-3" + week3, "")
     home = next(p for p in generate(content, root=tmp_path) if p.path == "index.md").markdown
     assert "in no edition yet: 4 facts." in home
     assert "**Data cut-off:** 8 Mar 2030" in home
 
 
 def test_a_figure_older_than_stale_after_shows_its_age(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    briefing = content / "briefing.yaml"
-    text = briefing.read_text(encoding="utf-8")
-    briefing.write_text(text.replace("  summary:", "  stale_after: 7\n  summary:"), "utf-8")
+    content = edited(tmp_path, "briefing.yaml", "  summary:", "  stale_after: 7\n  summary:")
     pages = {p.path: p.markdown for p in generate(content, root=tmp_path)}
     # The ministry's total, said on 7 Mar, is 8 days old at week 3's cut-off (15 Mar).
     week3 = pages["editions/week-3.md"]
@@ -177,21 +181,14 @@ def test_a_figure_older_than_stale_after_shows_its_age(tmp_path: Path) -> None:
 def test_malformed_editions_are_errors_at_their_place(
     tmp_path: Path, edit: tuple[str, str], message: str
 ) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    editions = content / "editions.yaml"
-    editions.write_text(editions.read_text(encoding="utf-8").replace(*edit), encoding="utf-8")
+    content = edited(tmp_path, "editions.yaml", *edit)
     with pytest.raises(ContentError) as caught:
         load(content, tmp_path)
     assert message in caught.value.report()
 
 
 def test_a_briefing_writes_its_edition_in_one_place_only(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    briefing = content / "briefing.yaml"
-    text = briefing.read_text(encoding="utf-8")
-    briefing.write_text(text.replace("  summary:", "  date: 2030-03-15\n  summary:"), "utf-8")
+    content = edited(tmp_path, "briefing.yaml", "  summary:", "  date: 2030-03-15\n  summary:")
     with pytest.raises(ContentError) as caught:
         load(content, tmp_path)
     assert "briefing.yaml:4:3: error: the briefing writes 'date' of an edition" in (

@@ -140,6 +140,20 @@ class Place(Indexed):
         return self.name
 
 
+TAKEAWAYS_EXAMPLE = [{"text": "Estimates conflict.", "cites": ["nis-1500-sent", "kirby-3000-east"]}]
+ASSESSMENTS_EXAMPLE = [
+    {
+        "id": "front-deployment-likely",
+        "text": "North Korean soldiers will likely be deployed to the front lines.",
+        "likelihood": "likely",
+        "confidence": "moderate",
+        "cites": ["nis-front-expected"],
+    }
+]
+"""The schema's examples of an edition's takeaways and assessments (an edition's, or a
+briefing's own one)."""
+
+
 class Edition(Record):
     """One dated edition of the briefing: what it said on its date, from the facts reported
     by its data cut-off (a document counts from its publication date). What changed since
@@ -164,22 +178,12 @@ class Edition(Record):
     takeaways: list[Takeaway] = Field(
         default_factory=list,
         description="Key takeaways of this edition, in order, each citing the facts behind it.",
-        examples=[[{"text": "Estimates conflict.", "cites": ["nis-1500-sent", "kirby-3000-east"]}]],
+        examples=[TAKEAWAYS_EXAMPLE],
     )
     assessments: list[Assessment] = Field(
         default_factory=list,
         description="This edition's own judgements, in ICD 203 words.",
-        examples=[
-            [
-                {
-                    "id": "front-deployment-likely",
-                    "text": "North Korean soldiers will likely be deployed to the front lines.",
-                    "likelihood": "likely",
-                    "confidence": "moderate",
-                    "cites": ["nis-front-expected"],
-                }
-            ]
-        ],
+        examples=[ASSESSMENTS_EXAMPLE],
     )
 
 
@@ -217,22 +221,12 @@ class Briefing(Record):
     takeaways: list[Takeaway] = Field(
         default_factory=list,
         description="Key takeaways of its one edition, when it has no 'editions:'.",
-        examples=[[{"text": "Estimates conflict.", "cites": ["nis-1500-sent", "kirby-3000-east"]}]],
+        examples=[TAKEAWAYS_EXAMPLE],
     )
     assessments: list[Assessment] = Field(
         default_factory=list,
         description="The judgements of its one edition, when it has no 'editions:'.",
-        examples=[
-            [
-                {
-                    "id": "front-deployment-likely",
-                    "text": "North Korean soldiers will likely be deployed to the front lines.",
-                    "likelihood": "likely",
-                    "confidence": "moderate",
-                    "cites": ["nis-front-expected"],
-                }
-            ]
-        ],
+        examples=[ASSESSMENTS_EXAMPLE],
     )
 
     @property
