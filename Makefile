@@ -9,6 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	@# the project was the distribution 'briefing' before 'mkdocs-briefing': never both
+	$(BIN)/python -m pip uninstall -q -y briefing 2>/dev/null || true
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
@@ -48,6 +50,7 @@ bench: $(BIN)/mkdocs  ## performance at 1k/5k/10k claims -> bench/results.md (ab
 
 schema: $(BIN)/mkdocs  ## regenerate schema/facts.schema.json (the editors' schema) from the model
 	$(BIN)/briefing schema --out schema/facts.schema.json
+	$(BIN)/briefing schema --draft 7 --out schema/facts.draft-07.schema.json
 
 golden: $(VENV)/.test-deps  ## regenerate golden pages, charts and chart CSS; review with git diff
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/render/test_golden.py tests/render/test_charts.py -q

@@ -18,6 +18,7 @@ from generator.facts.validate import build_content
 from generator.publish import Asset, published
 from generator.render.memo import Memo
 from generator.render.renderer import Page, Renderer
+from generator.render.shortcodes import Shortcodes
 from generator.render.site import Site, build_site
 from generator.render.template_errors import template_problem
 
@@ -62,6 +63,8 @@ class Generated:
     """Every page, rendered to Markdown, in navigation order."""
     files: list[Asset]
     """The data export and its schema, the feed, a permalink per fact (:mod:`publish`)."""
+    shortcodes: Shortcodes
+    """Writes out the facts hand-written pages cite (``[@id]``), linking these pages."""
 
 
 def generate_site(
@@ -88,7 +91,8 @@ def generate_site(
         site_url=site_url,
         author=author,
     )
-    return Generated(pages, files)
+    shortcodes = Shortcodes(content, site.index, site.developments, directory_urls=directory_urls)
+    return Generated(pages, files, shortcodes)
 
 
 def generate(

@@ -1,4 +1,4 @@
-"""Shared helpers: a temporary content folder, empty or copied from the example."""
+"""Shared helpers: a temporary content folder, empty or copied from the report fixture."""
 
 from __future__ import annotations
 
@@ -13,7 +13,11 @@ from click.testing import CliRunner, Result
 from generator.cli.commands import main
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE_CONTENT = REPO / "content"
+# The tests' frozen copy of the example report (tests/fixtures/report/README.md): tests never
+# read the example in content/, which may change or be replaced (tests/test_example.py
+# checks it).
+REPORT_CONTENT = REPO / "tests" / "fixtures" / "report" / "content"
+EXAMPLE_CONTENT = REPORT_CONTENT  # the name it had before; new code says REPORT_CONTENT
 
 WriteContent = Callable[[dict[str, str | bytes]], Path]
 
@@ -22,7 +26,7 @@ WriteContent = Callable[[dict[str, str | bytes]], Path]
 def write_content(tmp_path: Path) -> WriteContent:
     """``write_content({"events.yaml": "..."})`` -> ``tmp_path/content``, files (over)written.
 
-    Call it after ``example_content`` to replace or add single files in the copied example.
+    Call it after ``example_content`` to replace or add single files in the copied report.
     """
 
     def write(files: dict[str, str | bytes]) -> Path:
@@ -42,9 +46,10 @@ def write_content(tmp_path: Path) -> WriteContent:
 
 @pytest.fixture
 def example_content(tmp_path: Path) -> Path:
-    """A private copy of the example content folder, at ``tmp_path/content``."""
+    """A private copy of the example report (the fixture ``REPORT_CONTENT``), at
+    ``tmp_path/content``."""
     target = tmp_path / "content"
-    shutil.copytree(EXAMPLE_CONTENT, target)
+    shutil.copytree(REPORT_CONTENT, target)
     return target
 
 

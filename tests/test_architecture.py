@@ -232,8 +232,8 @@ from mkdocs.config import load_config
 from generator.cli import main
 
 root, work = Path(sys.argv[1]), Path(sys.argv[2])
-for name in ("content", "docs"):
-    shutil.copytree(root / name, work / name)
+shutil.copytree(root / "tests" / "fixtures" / "report" / "content", work / "content")
+shutil.copytree(root / "docs", work / "docs")
 shutil.copy(root / "mkdocs.yml", work / "mkdocs.yml")
 runner = CliRunner()
 commands = [

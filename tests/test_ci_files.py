@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.conftest import REPORT_CONTENT
+
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
 PRE_COMMIT = REPO / ".pre-commit-config.yaml"
@@ -143,7 +145,7 @@ def _pre_commit(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
 
 def test_pre_commit_runs_the_hook_and_blocks_bad_content(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    shutil.copytree(REPO / "content", repo / "content")
+    shutil.copytree(REPORT_CONTENT, repo / "content")
     shutil.copy(PRE_COMMIT, repo / PRE_COMMIT.name)
     subprocess.run(["git", "init", "-q", str(repo)], check=True, timeout=60)
     subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, timeout=60)

@@ -18,11 +18,14 @@ from click.core import ParameterSource
 
 from generator import scaffold
 from generator.cli import formats, site_config
-from generator.errors import ContentError, Problem
+from generator.errors import ContentError, Problem, display_path
 from generator.facts import advisories
-from generator.facts.schema import schema_text
+from generator.facts.schema import DRAFTS, schema_text
 from generator.pipeline import Generated, generate_site, load
 from generator.render.renderer import navigation
+
+DISTRIBUTION = "mkdocs-briefing"
+"""The package's name on the package index (pyproject.toml's): its version is ours."""
 
 CONTENT = click.option(
     "--content",
@@ -40,7 +43,7 @@ def _fail(exc: ContentError) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="briefing", prog_name="briefing")
+@click.version_option(package_name=DISTRIBUTION, prog_name="briefing")
 def main() -> None:
     """Turn a folder of YAML facts into a briefing site."""
 
@@ -56,7 +59,7 @@ def _emit(output_format: str, results: list[tuple[str, Problem]]) -> None:
         click.echo(formats.problems_json(problems))
         return
     rules = {rule.id: rule.summary for rule in advisories.RULES}
-    log = formats.sarif_log(results, rules, metadata.version("briefing"))
+    log = formats.sarif_log(results, rules, metadata.version(DISTRIBUTION))
     click.echo(json.dumps(log, indent=2, ensure_ascii=False))
 
 
@@ -114,8 +117,9 @@ def validate(content_dir: Path, output_format: str) -> None:
 )
 @click.option(
     "--site-url",
-    help="The site's URL, for absolute links in the feed and the data export "
-    "(default: site_url of --config; without one, links are relative).",
+    help="The site's URL, for absolute links in the feed and the data export, and the "
+    "written mkdocs.yml's site_url (default: site_url of --config; without one, links are "
+    "relative).",
 )
 def render(
     content_dir: Path,
@@ -143,7 +147,7 @@ def render(
     pages = generated.pages
     out = out_dir.resolve()
     if config_file is not None:
-        _write_standalone(config_file, out, generated)
+        _write_standalone(config_file, out, generated, site_url)
     _write_files(generated, out / site_config.DOCS if config_file else out, out_dir)
     nav = json.dumps({"nav": navigation(pages)}, indent=2, ensure_ascii=False)
     (out / "nav.yml").write_text(nav + "\n", encoding="utf-8")  # JSON is valid YAML
@@ -158,10 +162,10 @@ def _from_plugin(
     """The plugin's content and overrides folders, unless given as options; the site's
     URL, author and URL style."""
     try:
-        config = site_config.read_config(config_file.read_text())
+        config = site_config.load_config_file(config_file)
         options = site_config.plugin_options(config)
     except (site_config.ConfigProblem, yaml.YAMLError) as exc:
-        raise click.ClickException(f"{config_file}: {exc}") from None
+        raise _config_error(config_file, exc) from None
     context = click.get_current_context()
     base = config_file.parent
     if context.get_parameter_source("content_dir") is ParameterSource.DEFAULT:
@@ -171,12 +175,40 @@ def _from_plugin(
     return content_dir, overrides, site_config.site_settings(config)
 
 
-def _write_standalone(config_file: Path, out: Path, generated: Generated) -> None:
+def _config_error(config_file: Path, exc: Exception) -> click.ClickException:
+    where = getattr(exc, "where", None)
+    if where:  # a file the config inherits, or the config's own INHERIT line
+        return click.ClickException(f"{where}: error: {exc}")
+    return click.ClickException(f"{config_file}: {exc}")
+
+
+def _write_standalone(
+    config_file: Path, out: Path, generated: Generated, site_url: str | None
+) -> None:
     paths = [page.path for page in generated.pages] + [f.path for f in generated.files]
+    nav = navigation(generated.pages)
+    pages = _hand_written(generated, config_file.resolve().parent)
     try:
-        site_config.write_standalone(config_file, out, navigation(generated.pages), paths)
+        site_config.write_standalone(config_file, out, nav, paths, site_url, pages)
     except (site_config.ConfigProblem, yaml.YAMLError) as exc:
-        raise click.ClickException(f"{config_file}: {exc}") from None
+        raise _config_error(config_file, exc) from None
+    except ContentError as exc:
+        _fail(exc)
+
+
+def _hand_written(generated: Generated, project: Path) -> Callable[[Path, str], str]:
+    """A hand-written page as it is copied: the facts it cites written out (``[@id]``)."""
+
+    def written(source: Path, name: str) -> str:
+        shown = display_path(source, project)
+        try:
+            text = source.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problem = Problem(shown, 1, 1, "not UTF-8 text", "save it as UTF-8")
+            raise ContentError([problem]) from None
+        return generated.shortcodes.expand_file(text, name, shown)
+
+    return written
 
 
 def _write_files(generated: Generated, out: Path, shown: Path) -> None:
@@ -205,13 +237,18 @@ def _write_files(generated: Generated, out: Path, shown: Path) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where the site goes (default: site_dir of the configuration).",
 )
-def build_command(config_file: Path, site_dir: Path | None) -> None:
+@click.option(
+    "--site-url",
+    help="The site's URL, as site_url in the configuration (which it replaces): a sub-path "
+    "such as https://example.org/briefing/ is where 404.html's links and sitemap.xml lead.",
+)
+def build_command(config_file: Path, site_dir: Path | None, site_url: str | None) -> None:
     """Build the site aside, check every page, and only then replace the previous site."""
     # Imported here: MkDocs is heavy and the other commands do not need it.
     from generator.plugin.build import BuildFailed, build_site
 
     try:
-        built = build_site(config_file, site_dir.absolute() if site_dir else None)
+        built = build_site(config_file, site_dir.absolute() if site_dir else None, site_url)
     except BuildFailed as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
@@ -227,9 +264,16 @@ def build_command(config_file: Path, site_dir: Path | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write it to this file (as `make schema` does) instead of printing it.",
 )
-def schema(out_file: Path | None) -> None:
+@click.option(
+    "--draft",
+    type=click.Choice(DRAFTS),
+    default=DRAFTS[0],
+    show_default=True,
+    help="JSON Schema draft: 7 for editors whose YAML extension reads only draft-07.",
+)
+def schema(out_file: Path | None, draft: str) -> None:
     """Print the JSON Schema of a fact file, with a description and example per field."""
-    text = schema_text()
+    text = schema_text(draft)
     if out_file is None:
         click.echo(text, nl=False)
         return

@@ -6,18 +6,25 @@ the project's own docs folder beside them (stylesheets, hand-written pages) and 
 pointing at ``DIR/docs`` and ``nav`` set from the pages, unless the project sets its own.
 
 mkdocs.yml is read as YAML, not through MkDocs: tags such as ``!!python/name:`` or
-``!ENV`` are kept as written, never resolved or imported.
+``!ENV`` are kept as written, never resolved or imported (but ``!ENV`` is read as MkDocs
+reads it where we need a setting's value: ``site_url``, ``site_author``). A config that
+``INHERIT``s another is written merged with it, as MkDocs merges them, without ``INHERIT``:
+the written config sits in another folder, where the parent's path would lead elsewhere or
+back to the written config itself (which MkDocs then inherits until RecursionError).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.errors import ContentError, Problem
 
 PLUGIN = "briefing"
 DOCS = "docs"
@@ -28,7 +35,14 @@ _HEADER = "# Written by `briefing render --config`: the site without the briefin
 
 
 class ConfigProblem(Exception):
-    """The project's config cannot be turned into a standalone one; the message says why."""
+    """The project's config cannot be turned into a standalone one; the message says why.
+
+    ``where`` is the file (``path:line:column``) at fault when it is not the config given.
+    """
+
+    def __init__(self, message: str, where: str | None = None) -> None:
+        super().__init__(message)
+        self.where = where
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,109 @@ def read_config(text: str) -> dict[str, Any]:
     return data
 
 
+INHERIT = "INHERIT"
+
+
+def load_config_file(config_file: Path) -> dict[str, Any]:
+    """The config of ``config_file`` with every ``INHERIT`` merged in, as MkDocs reads it:
+    the parent's path relative to the file naming it, mappings merged key by key, any other
+    value (a list of plugins...) the child's. Raises :class:`ConfigProblem` on a parent that
+    is missing, unreadable or inherited in a circle; ``yaml.YAMLError`` from the config
+    given."""
+    return _inherited(config_file, [])
+
+
+def _inherited(config_file: Path, chain: list[Path]) -> dict[str, Any]:
+    text = config_file.read_text(encoding="utf-8")
+    try:
+        config = read_config(text)
+    except (ConfigProblem, yaml.YAMLError) as exc:
+        if not chain:
+            raise
+        raise ConfigProblem(_yaml_message(exc), _where(config_file, exc)) from None
+    if INHERIT not in config:
+        return config
+    value = _env(config.pop(INHERIT))
+    place = f"{_shown(config_file)}:{_key_place(text, INHERIT)}"
+    if not isinstance(value, str) or not value:
+        raise ConfigProblem(
+            f"INHERIT is {value!r}; write the path of the config to inherit, relative to "
+            f"the folder of {config_file.name}",
+            place,
+        )
+    parent = Path(os.path.normpath(config_file.absolute().parent / value))
+    seen = [*chain, config_file.absolute()]
+    if parent in seen:
+        circle = " -> ".join(_shown(p) for p in [*seen[seen.index(parent) :], parent])
+        raise ConfigProblem(
+            f"INHERIT goes round in a circle: {circle}; a config cannot inherit itself", place
+        )
+    if not parent.is_file():
+        raise ConfigProblem(
+            f"INHERIT: {value}: no such file ({_shown(parent)}); write the path of the "
+            f"config to inherit, relative to the folder of {config_file.name}",
+            place,
+        )
+    return _merged(_inherited(parent, seen), config)
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """mergedeep's merge, as MkDocs uses it: mappings key by key, other values replaced."""
+    result = dict(parent)
+    for key, value in child.items():
+        if isinstance(result.get(key), dict) and isinstance(value, dict):
+            result[key] = _merged(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _key_place(text: str, key: str) -> str:
+    """``line:column`` of a top-level key of a config (1:1 when not found)."""
+    node = yaml.compose(text, Loader=_Loader)
+    if isinstance(node, yaml.MappingNode):
+        for name, _ in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key:
+                return f"{name.start_mark.line + 1}:{name.start_mark.column + 1}"
+    return "1:1"
+
+
+def _yaml_message(exc: Exception) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return ": ".join(str(part) for part in (exc.context, exc.problem) if part)
+    return str(exc)
+
+
+def _where(path: Path, exc: Exception) -> str:
+    mark = exc.problem_mark if isinstance(exc, yaml.MarkedYAMLError) else None
+    if mark is None:
+        return f"{_shown(path)}:1:1"
+    return f"{_shown(path)}:{mark.line + 1}:{mark.column + 1}"
+
+
+def _env(value: Any) -> Any:
+    """An ``!ENV`` value as MkDocs reads it: the first variable set, else the default (the
+    last item of a list of two or more), else None. Any other value as it is."""
+    if not isinstance(value, Tagged) or value.tag != "!ENV":
+        return value
+    names = value.value if isinstance(value.value, list) else [value.value]
+    default = names[-1] if len(names) > 1 else None
+    for name in names[:-1] if len(names) > 1 else names:
+        if str(name) in os.environ:
+            text = os.environ[str(name)]
+            loader = yaml.SafeLoader("")  # typed as YAML types a plain scalar, never parsed
+            tag = loader.resolve(yaml.ScalarNode, text, (True, False))
+            return loader.construct_object(yaml.ScalarNode(tag, text))
+    return default
+
+
 def dump_config(config: dict[str, Any]) -> str:
     """The config as YAML, tags as they were written."""
     body = yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
@@ -94,9 +211,9 @@ class Site:
 
 
 def site_settings(config: dict[str, Any]) -> Site:
-    """The site's URL, author and URL style, as written (a tagged value, such as ``!ENV``,
-    is not resolved here: left out)."""
-    url, author = config.get("site_url"), config.get("site_author")
+    """The site's URL, author and URL style, as MkDocs reads them (``!ENV`` resolved; any
+    other tagged value left out)."""
+    url, author = _env(config.get("site_url")), _env(config.get("site_author"))
     folders = config.get("use_directory_urls", True)
     return Site(
         url if isinstance(url, str) and url else None,
@@ -138,11 +255,15 @@ def _rebased(value: Any, project: Path, out: Path) -> Any:
 
 
 def standalone_config(
-    config: dict[str, Any], nav: list[Any], project: Path, out: Path
+    config: dict[str, Any], nav: list[Any], project: Path, out: Path, site_url: str | None = None
 ) -> dict[str, Any]:
-    """The config for a site built from ``out/docs`` alone, with no briefing plugin."""
+    """The config for a site built from ``out/docs`` alone, with no briefing plugin
+    (``site_url``, when given, replaces the config's)."""
     result = dict(config)
+    result.pop(INHERIT, None)  # merged in already (load_config_file): never written
     result["docs_dir"] = DOCS
+    if site_url:
+        result["site_url"] = site_url
     if "plugins" in result:
         result["plugins"] = _without_plugin(result["plugins"] or [])
     if not result.get("nav"):
@@ -163,15 +284,23 @@ def _docs_files(docs: Path) -> list[Path]:
 
 
 def write_standalone(
-    config_file: Path, out: Path, nav: list[Any], generated: list[str]
+    config_file: Path,
+    out: Path,
+    nav: list[Any],
+    generated: list[str],
+    site_url: str | None = None,
+    markdown: Callable[[Path, str], str] | None = None,
 ) -> list[str]:
-    """Copy the project's docs into ``out/docs`` and write ``out/mkdocs.yml``.
+    """Copy the project's docs into ``out/docs`` and write ``out/mkdocs.yml`` (with
+    ``site_url``, when given, as its own); ``markdown`` gives what a Markdown page (its
+    file, its path in docs) is written as, or raises :class:`ContentError`.
 
     Refuses (before writing anything) when a hand-written file would hide a generated page,
-    as the plugin does. Returns the copied files, relative to ``out/docs``.
+    as the plugin does, or when ``markdown`` refuses pages (naming every problem of every
+    page). Returns the copied files, relative to ``out/docs``.
     """
     project = config_file.resolve().parent
-    config = read_config(config_file.read_text(encoding="utf-8"))
+    config = load_config_file(config_file)
     docs = project / str(config.get("docs_dir") or DOCS)
     if docs.resolve() == (out / DOCS).resolve():
         raise ConfigProblem(f"{out} is the project itself; render into another folder")
@@ -180,11 +309,24 @@ def write_standalone(
     hidden = sorted(set(copied) & set(generated))
     if hidden:
         raise ConfigProblem(f"{docs / hidden[0]} would hide the generated page {hidden[0]}")
+    written: dict[str, str] = {}
+    problems: list[Problem] = []
+    for source, name in zip(files, copied, strict=True):
+        if markdown is not None and name.endswith(".md"):
+            try:
+                written[name] = markdown(source, name)
+            except ContentError as exc:
+                problems += exc.problems
+    if problems:
+        raise ContentError(problems)
     for source, name in zip(files, copied, strict=True):
         target = out / DOCS / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        if name in written:
+            target.write_bytes(written[name].encode("utf-8"))
+        else:
+            shutil.copyfile(source, target)
     out.mkdir(parents=True, exist_ok=True)
-    text = dump_config(standalone_config(config, nav, project, out.resolve()))
+    text = dump_config(standalone_config(config, nav, project, out.resolve(), site_url))
     (out / CONFIG_NAME).write_text(text, encoding="utf-8")
     return copied

@@ -13,6 +13,7 @@ from generator.facts.content import Placed
 from generator.facts.development_checks import development_problems
 from generator.facts.loader import FactFile, Loc
 from generator.facts.model import Document, Estimate, Evidence, IndexedRecord, Phase, Stage
+from generator.facts.vocabulary import Vocabulary
 
 
 def _normalise(text: str) -> str:
@@ -122,12 +123,16 @@ class _Checker:
 
 
 def check_content(
-    records: list[Placed], ids: dict[str, Placed], content_dir: Path, files: dict[str, FactFile]
+    records: list[Placed],
+    ids: dict[str, Placed],
+    content_dir: Path,
+    files: dict[str, FactFile],
+    vocabulary: Vocabulary | None = None,
 ) -> list[Problem]:
     """Every problem across the records that validated (``records``, indexed in ``ids``):
     figures, quotes, the consistency of dates, references and texts (:mod:`consistency`),
     and citation numbers given twice (:mod:`citation_numbers`)."""
     problems = _Checker(ids, content_dir, files).run(records)
-    facts = Facts(records, ids, files)
+    facts = Facts(records, ids, files, vocabulary or Vocabulary.of())
     found = consistency_problems(facts) + development_problems(facts)
     return problems + found + list(number_problems(facts))

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.errors import Problem
 from generator.facts.content import Placed
@@ -31,6 +31,7 @@ from generator.facts.model import (
     Stage,
     Treaty,
 )
+from generator.facts.vocabulary import Vocabulary
 
 EVIDENCE_ANCHOR = "ev-"
 """The Sources page's anchor of a cited fact's evidence is this and the fact's id."""
@@ -43,6 +44,7 @@ class Facts:
     records: list[Placed]
     ids: dict[str, Placed]
     files: dict[str, FactFile]
+    vocabulary: Vocabulary = field(default_factory=Vocabulary.of)
 
     def error(self, placed: Placed, field: Loc, message: str, hint: str) -> Problem:
         """A problem at ``field`` of the record ``placed`` (at its id for ``()``)."""
@@ -138,7 +140,7 @@ def _stage_order(facts: Facts) -> Iterator[Problem]:
                 latest = step
 
 
-def _claim_date(record: object) -> tuple[str, str, When | None] | None:
+def _claim_date(record: object, vocabulary: Vocabulary) -> tuple[str, str, When | None] | None:
     """A claim's kind, date field and date, if a document cannot report it as later."""
     if isinstance(record, Estimate):
         return "estimate", "claimed", record.claimed
@@ -146,16 +148,16 @@ def _claim_date(record: object) -> tuple[str, str, When | None] | None:
         return "reaction", "when", record.when
     if isinstance(record, Signature):
         return "signature", "when", record.when
-    if isinstance(record, Stage) and record.status == "done":
+    if isinstance(record, Stage) and vocabulary.progress("stage_statuses", record.status) == "done":
         return "stage", "when", record.when
-    if isinstance(record, Phase) and record.status == "completed":
+    if isinstance(record, Phase) and vocabulary.progress("phase_statuses", record.status) == "done":
         return "phase", "when", record.when
     return None
 
 
 def _after_document(facts: Facts) -> Iterator[Problem]:
     for placed in facts.of(Evidence):
-        found = _claim_date(placed.record)
+        found = _claim_date(placed.record, facts.vocabulary)
         if found is None or not isinstance(placed.record, Evidence):
             continue
         document = facts.ids.get(placed.record.document)

@@ -19,6 +19,7 @@ from generator.facts.model import (
     Reaction,
     Treaty,
 )
+from generator.facts.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class Content:
     editions: list[Edition] = field(default_factory=list)
     """Every edition, oldest first (by date, cut-off and id); the briefing's own one if it
     has no others."""
+    vocabulary: Vocabulary = field(default_factory=Vocabulary.of)
+    """The terms facts are typed with: the built-in ones and the content's own."""
     ids: dict[str, Placed] = field(default_factory=dict)
     written: dict[str, EditionPlace] = field(default_factory=dict)
     """Edition id -> where it was written (in ``editions:``, or in the briefing itself)."""

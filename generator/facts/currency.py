@@ -28,7 +28,6 @@ from generator.facts.content import Content
 from generator.facts.developments import INVERSE, Developments, Standing
 from generator.facts.loader import Loc
 from generator.facts.model import (
-    COUNTS_LABEL,
     QUALIFIER_LABEL,
     Deployment,
     Edition,
@@ -38,11 +37,11 @@ from generator.facts.model import (
 )
 
 NOT_YET: MappingProxyType[type[Stage | Phase], tuple[str, ...]] = MappingProxyType(
-    {Stage: ("pending", "expected"), Phase: ("expected",)}
+    {Stage: ("underway", "open"), Phase: ("open",)}
 )
-"""The statuses of a step that say it has not happened yet."""
-
-_DONE = MappingProxyType({Stage: "done", Phase: "completed"})
+"""What the status of a step means when it says the step has not happened yet (a stage
+pending or expected, a phase expected: see the vocabularies' 'progress')."""
+_STATUSES = MappingProxyType({Stage: "stage_statuses", Phase: "phase_statuses"})
 _NEXT_EDITION = "start the next edition (see the editor's guide) with a cut-off on or after"
 
 
@@ -242,7 +241,10 @@ def _step_hint(content: Content, record: Developments, step: Stage | Phase) -> s
             f"its later status '{update.status}' ('{update.document}', {published.label()}) "
             f"is after the cut-off: {_NEXT_EDITION} {published.start.isoformat()}"
         )
-    return f"add its later status under 'updates:' ({_DONE[type(step)]}?), or correct its date"
+    vocabulary = content.vocabulary
+    name = _STATUSES[type(step)]
+    done = next((t for t in vocabulary.ids(name) if vocabulary.progress(name, t) == "done"), "")
+    return f"add its later status under 'updates:' ({done}?), or correct its date"
 
 
 def overdue_steps(content: Content) -> Iterator[Problem]:
@@ -257,7 +259,8 @@ def overdue_steps(content: Content) -> Iterator[Problem]:
         updates = record.updates(step)
         latest = updates[-1] if updates else step
         when = latest.when
-        if latest.status not in NOT_YET[type(step)] or when is None or not when.resolved:
+        progress = content.vocabulary.progress(_STATUSES[type(step)], latest.status)
+        if progress not in NOT_YET[type(step)] or when is None or not when.resolved:
             continue
         if when.end < cutoff.start:
             kind = "stage" if isinstance(step, Stage) else "phase"
@@ -292,7 +295,8 @@ def _figure(
         scope += f"; {low if low == high else f'{low}–{high}'} in all"
     originator = estimate.attributed_to
     who = content.actor(originator).name if originator else "the document"
-    return f"{digits} {unit}, {COUNTS_LABEL[estimate.counts]}{scope}, by {who}"
+    counted = content.vocabulary.label("counts", estimate.counts)
+    return f"{digits} {unit}, {counted}{scope}, by {who}"
 
 
 def stale_figures(content: Content) -> Iterator[Problem]:

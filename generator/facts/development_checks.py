@@ -36,7 +36,6 @@ from generator.facts.model import (
 )
 
 _REPLACES = ("supersedes", "corrects")
-_NEEDS_SUBJECT = ("confirmation", "denial", "non-denial")
 
 
 def _published(facts: Facts, document_id: str) -> When | None:
@@ -205,7 +204,8 @@ def _updates(facts: Facts) -> Iterator[Problem]:
                     "first status",
                 )
             when = update.when if update.when is not None and update.when.resolved else None
-            settled = update.status in ("done", "completed")
+            vocabulary = "stage_statuses" if isinstance(step, Stage) else "phase_statuses"
+            settled = facts.vocabulary.progress(vocabulary, update.status) == "done"
             if settled and when is not None and when.start > published.end:
                 yield facts.error(
                     placed,
@@ -278,7 +278,7 @@ def _voices(facts: Facts) -> Iterator[Problem]:
             )
         if (
             isinstance(claim, Reaction)
-            and claim.kind in _NEEDS_SUBJECT
+            and facts.vocabulary.needs_subject(claim.kind)
             and not claim.responds_to
             and claim.about is None
         ):

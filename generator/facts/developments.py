@@ -11,7 +11,6 @@ import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import get_args
 
 from generator.facts.content import Content
 from generator.facts.dates import When
@@ -30,10 +29,6 @@ from generator.facts.model import (
     Stage,
     StageUpdate,
 )
-
-COUNTS_ORDER: tuple[str, ...] = get_args(Counts)
-"""The kinds of count in the order a reader follows them: sent, in training, at the front,
-present, projected."""
 
 INVERSE: dict[Relation, str] = {
     "supersedes": "superseded by",
@@ -257,8 +252,11 @@ class Developments:
     def comparisons(self, deployment: Deployment) -> list[Comparison]:
         """The deployment's figures in groups that may be compared: each claimant's latest
         current figure (a figure another of its figures adds to is in that one's total);
-        by measure (as first met), kind of count (:data:`COUNTS_ORDER`), then scope."""
+        by measure (as first met), kind of count (in the order of the 'counts' vocabulary: the
+        built-in sent, in training, at the front, present, projected, then the content's),
+        then scope."""
         estimates = [e for e in deployment.estimates if self.known(e.id)]
+        counts_order = self.content.vocabulary.ids("counts")
         added_to = {e.adds_to for e in estimates if e.adds_to and self.is_current(e.id)}
         groups: dict[tuple[str, Counts, str | None], dict[str | None, Estimate]] = {}
         measures: dict[str, Measure] = {}
@@ -275,7 +273,7 @@ class Developments:
             groups.items(),
             key=lambda item: (
                 measure_order.index(item[0][0]),
-                COUNTS_ORDER.index(item[0][1]),
+                counts_order.index(item[0][1]),
                 item[0][2] or "",
             ),
         )

@@ -21,6 +21,8 @@ from generator.facts.model import Briefing, FactFileModel, IndexedRecord
 from generator.facts.model_errors import model_problems
 from generator.facts.references import reference_problems
 from generator.facts.salvage import parts_of, salvage
+from generator.facts.terms import term_problems
+from generator.facts.vocabulary import Vocabulary
 
 _KINDS = (
     "documents",
@@ -177,9 +179,11 @@ def build_content(
     problems.extend(_briefing_problems(briefings, shown_as, complete and not problems))
     if complete:
         problems.extend(reference_problems(files))
+    problems.extend(term_problems(files, complete=complete))
+    vocabulary = Vocabulary.of(m.vocabulary for _, m in models if m.vocabulary is not None)
     briefing = briefings[0] if len(briefings) == 1 else None
     problems.extend(edition_problems(models, briefing))
-    found = check_content(placed, ids, content_dir, {f.path: f for f in files})
+    found = check_content(placed, ids, content_dir, {f.path: f for f in files}, vocabulary)
     problems.extend(found)
     if problems or briefing is None:
         return None, problems
@@ -188,4 +192,14 @@ def build_content(
     editions = [e for _, model in models for e in model.editions] or ([own] if own else [])
     editions.sort(key=lambda e: (e.date.start, e.cutoff.start, e.id))
     written = edition_places(models, briefing)
-    return Content(briefing=briefing[1], ids=ids, editions=editions, written=written, **lists), []
+    return (
+        Content(
+            briefing=briefing[1],
+            ids=ids,
+            editions=editions,
+            written=written,
+            vocabulary=vocabulary,
+            **lists,
+        ),
+        [],
+    )

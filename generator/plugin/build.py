@@ -151,16 +151,22 @@ def _clamp_mtimes(folder: Path) -> None:
         os.utime(path, (stamp, stamp), follow_symlinks=False)
 
 
-def build_site(config_file: Path, site_dir: Path | None = None) -> Built:
+def build_site(
+    config_file: Path, site_dir: Path | None = None, site_url: str | None = None
+) -> Built:
     """Build, check and swap in the site of ``config_file``; raise :class:`BuildFailed`.
 
     ``site_dir`` overrides the configuration's (an absolute path, or relative to the
-    configuration file as MkDocs reads it). Strict: any MkDocs warning fails the build.
+    configuration file as MkDocs reads it); so does ``site_url``. Strict: any MkDocs
+    warning fails the build.
     """
     with _mkdocs_log() as log:
         try:
             config = load_config(
-                str(config_file), site_dir=str(site_dir) if site_dir else None, strict=True
+                str(config_file),
+                site_dir=str(site_dir) if site_dir else None,
+                site_url=site_url or None,
+                strict=True,
             )
         except Exception as exc:
             raise _fail(log, _describe(exc), None) from None

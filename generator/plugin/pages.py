@@ -18,14 +18,17 @@ def add_pages(files: Files, pages: list[Page], config: MkDocsConfig) -> dict[str
     """Add each generated page to ``files`` (held in memory, never written to docs/);
     returns them by page path. A hand-written file at a page's path is refused."""
     site = Path(config.site_dir).resolve()
+    written = {f.dest_uri: f for f in files if f.inclusion.is_included()}
     added: dict[str, File] = {}
     for page in pages:
-        if files.get_file_from_path(page.path) is not None:
+        file = File.generated(config, page.path, content=page.markdown)
+        # README.md is written where index.md is.
+        other = files.get_file_from_path(page.path) or written.get(file.dest_uri)
+        if other is not None:
             raise PluginError(
-                f"briefing: {config.docs_dir}/{page.path} would hide the generated page "
+                f"briefing: {config.docs_dir}/{other.src_uri} would hide the generated page "
                 f"'{page.title}'; rename or delete it"
             )
-        file = File.generated(config, page.path, content=page.markdown)
         # The core refuses unsafe ids; this makes sure no page path can ever escape.
         if not Path(file.abs_dest_path).resolve().is_relative_to(site):
             raise PluginError(
@@ -52,14 +55,46 @@ def add_files(files: Files, published: list[Asset], config: MkDocsConfig) -> Non
         files.append(File.generated(config, asset.path, content=asset.text.encode("utf-8")))
 
 
-def page_titles(pages: list[Page], files: dict[str, File], config: MkDocsConfig) -> dict[str, str]:
-    """Each generated page's ``<title>``, by the path it is written to."""
+def add_stylesheets(files: Files, stylesheets: dict[str, str], config: MkDocsConfig) -> None:
+    """Add the plugin's stylesheets (path in the site -> text) to ``files``, in memory. A
+    hand-written file at a stylesheet's path is refused."""
+    for path, text in stylesheets.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"briefing: {config.docs_dir}/{path} would hide the plugin's stylesheet; "
+                "rename or delete it (a stylesheet of your own goes in extra_css under "
+                "another name)"
+            )
+        files.append(File.generated(config, path, content=text))
+
+
+def drop_content(files: Files, content: Path, config: MkDocsConfig) -> None:
+    """Keep the content folder's fact files and archived documents out of the site when it
+    is inside docs_dir (``docs_dir: content``): only its Markdown pages stay."""
+    if not content.is_relative_to(Path(config.docs_dir).resolve()):
+        return
+    for file in list(files):
+        source = file.abs_src_path
+        page = file.is_documentation_page()
+        if source is not None and not page and Path(source).resolve().is_relative_to(content):
+            files.remove(file)
+
+
+def page_titles(
+    pages: list[Page],
+    files: dict[str, File],
+    config: MkDocsConfig,
+    nav_titles: dict[str, str | None] | None = None,
+) -> dict[str, str]:
+    """Each generated page's ``<title>``, by the path it is written to; ``nav_titles`` are
+    the titles a user's nav gives pages (None: the page's own)."""
     titles: dict[str, str] = {}
     for page in pages:
         file = files.get(page.path)
         if file is None:
             continue
         home = file.page.is_homepage if file.page else file.dest_uri == "index.html"
+        title = (nav_titles or {}).get(page.path) or page.title
         # Material's <title>: the site name alone on the home page, else "title - site".
-        titles[file.dest_uri] = config.site_name if home else f"{page.title} - {config.site_name}"
+        titles[file.dest_uri] = config.site_name if home else f"{title} - {config.site_name}"
     return titles

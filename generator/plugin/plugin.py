@@ -21,9 +21,10 @@ from mkdocs.structure.files import File, Files
 
 from generator.errors import ContentError
 from generator.pipeline import generate_site
-from generator.plugin import internals
+from generator.plugin import internals, nav, site_setup
 from generator.plugin.config import BriefingConfig
-from generator.plugin.pages import add_files, add_pages, page_titles
+from generator.plugin.handwritten import HandWritten
+from generator.plugin.pages import add_files, add_pages, add_stylesheets, drop_content, page_titles
 from generator.plugin.scanning import SiteScanner, scan_report, site_policy
 from generator.plugin.serve import ServeState
 from generator.publish import Asset
@@ -45,11 +46,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The files published beside the pages: data export, feed, permalinks."""
         self.files: dict[str, File] = {}
         self.root = Path.cwd()
+        self.content: Path | None = None
+        """The fact folder, once configured."""
+        self.user_nav: dict[str, str | None] | None = None
+        """The paths the user's ``nav:`` lists, with the titles it gives; None: no nav."""
         self.scanner = SiteScanner()
         self.always_scan = False
         """``briefing build`` sets it: the site is checked whatever ``scan`` says."""
         self.off_because = internals.unsupported(internals.installed_versions())
         """Why the shortcuts of :mod:`internals` are off, or None."""
+        self.handwritten = HandWritten()
+        """The facts hand-written pages cite, written out (:mod:`handwritten`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this object for the whole serve.
@@ -62,12 +69,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self._set_up_site(config)
         self.scanner.start(keep_scans=self.serve is not None)
+        self.content = self._path(self.config.content)
         overrides = self._path(self.config.overrides) if self.config.overrides else None
         session = self.serve.session if self.serve else None
         try:
             generated = generate_site(
-                self._path(self.config.content),
+                self.content,
                 overrides,
                 root=self.root,
                 directory_urls=config.use_directory_urls,
@@ -84,15 +93,35 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.published = []
         else:
             self.pages, self.published = generated.pages, generated.files
+            serving = self.serve is not None
+            self.handwritten.start(generated.shortcodes, config, root=self.root, serving=serving)
             if self.serve is not None:
                 self.serve.last_good = self.pages
-        if config.nav is None:
-            config.nav = navigation(self.pages)
+        self.user_nav = None if config.nav is None else nav.listed(config.nav)
         return config
 
+    def _set_up_site(self, config: MkDocsConfig) -> None:
+        """What the pages need of any site (:mod:`site_setup`): no extension that rewrites
+        text, the extensions they are written for, the stylesheets (before the user's own)."""
+        rewriting = site_setup.refused(config.markdown_extensions)
+        if rewriting:
+            raise PluginError(site_setup.refusal(rewriting))
+        config.markdown_extensions.extend(site_setup.missing(config.markdown_extensions))
+        lacking = site_setup.unavailable(config.markdown_extensions, config.mdx_configs)
+        if lacking:
+            raise PluginError(site_setup.impossible(lacking))
+        config.extra_css[:0] = [p for p in site_setup.STYLESHEETS if p not in config.extra_css]
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.content is not None:
+            drop_content(files, self.content, config)
         self.files = add_pages(files, self.pages, config)
         add_files(files, self.published, config)
+        add_stylesheets(files, site_setup.stylesheets(), config)
+        if self.user_nav is None:
+            config.nav = nav.with_hand_written(navigation(self.pages), files, set(self.files))
+        else:
+            nav.leave_out(self.files, self.user_nav)
         return files
 
     # Last, so the key holds what every other plugin did to the Markdown (the tags listing).
@@ -100,6 +129,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str:
+        markdown = self.handwritten.page_markdown(markdown, page, serving=self.serve is not None)
         if self.serve is not None:
             self.serve.page_markdown(page, markdown, config, files)
         return markdown
@@ -154,7 +184,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def scan_policy(self, config: MkDocsConfig) -> ScanPolicy:
         """What the check of this build's site expects."""
-        titles = page_titles(self.pages, self.files, config)
+        titles = page_titles(self.pages, self.files, config, self.user_nav)
         redirects = {a.path: a.redirect for a in self.published if a.redirect is not None}
         return site_policy(self.config.canaries, titles, config.site_url, redirects)
 

@@ -72,9 +72,9 @@ TYPES: dict[type[Indexed], FactType] = {
 """Each kind of record with an id, and its ``type`` in the export."""
 
 
-def edition_title(edition: Edition) -> str:
-    """'Edition 25 Oct 2024'."""
-    return f"Edition {edition.date.label()}"
+def edition_title(edition: Edition, word: str = "Edition") -> str:
+    """'Edition 25 Oct 2024' (``word``: what the site calls an edition)."""
+    return f"{word} {edition.date.label()}"
 
 
 def schema_id(addresses: Addresses) -> str:
@@ -100,7 +100,9 @@ def build_export(content: Content, developments: Developments, addresses: Addres
         "$schema": schema_id(addresses),
         "site_url": addresses.site_url or None,
         "briefing": {"title": content.briefing.title, "summary": content.briefing.summary},
-        "editions": [_edition(e, addresses) for e in content.editions],
+        "editions": [
+            _edition(e, addresses, content.vocabulary.words["edition"]) for e in content.editions
+        ],
         "facts": facts,
     }
 
@@ -129,10 +131,10 @@ class _Kind:
         )
 
 
-def _edition(edition: Edition, addresses: Addresses) -> EditionEntry:
+def _edition(edition: Edition, addresses: Addresses, word: str) -> EditionEntry:
     return {
         "id": edition.id,
-        "title": edition_title(edition),
+        "title": edition_title(edition, word),
         "date": edition.date.start.isoformat(),
         "cutoff": edition.cutoff.start.isoformat(),
         "summary": edition.summary,

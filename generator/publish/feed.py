@@ -74,7 +74,7 @@ def atom_feed(
         page = addresses.page(edition_page(edition))
         entry = _atom(root, "entry")
         _atom(entry, "id", feed_id(content, edition))
-        _atom(entry, "title", edition_title(edition))
+        _atom(entry, "title", edition_title(edition, content.vocabulary.words["edition"]))
         _atom(entry, "updated", _timestamp(edition))
         _atom(entry, "published", _timestamp(edition))
         _atom(entry, "link", rel="alternate", type="text/html", href=url(page) or page)

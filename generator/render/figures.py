@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from generator.facts.content import Content
@@ -31,14 +32,22 @@ def estimates(content: Content, record: Developments, deployment: Deployment) ->
     ):
         # No measure declared: the one chart of the force, as before measures existed.
         replaced = {e.id for e in deployment.estimates if not record.is_current(e.id)}
-        return charts.estimates_chart(deployment, documents, actors, replaced=replaced)
+        return charts.estimates_chart(
+            deployment, documents, actors, replaced=replaced, vocabulary=content.vocabulary
+        )
     drawn = []
     for measure, members in groups.values():
         axis = Axis(measure.id, measure.name, measure.unit)
         replaced = {e.id for e in members if not record.is_current(e.id)}
         drawn.append(
             charts.estimates_chart(
-                deployment, documents, actors, axis=axis, estimates=members, replaced=replaced
+                deployment,
+                documents,
+                actors,
+                axis=axis,
+                estimates=members,
+                replaced=replaced,
+                vocabulary=content.vocabulary,
             )
         )
     return Md("\n\n".join(drawn))
@@ -46,7 +55,8 @@ def estimates(content: Content, record: Developments, deployment: Deployment) ->
 
 def tracker(content: Content, treaty: Treaty) -> Md:
     """A treaty's stages as a horizontal track, each at its current status."""
-    return charts.treaty_tracker(treaty, {d.id: d for d in content.documents})
+    documents = {d.id: d for d in content.documents}
+    return charts.treaty_tracker(treaty, documents, content.vocabulary)
 
 
 def route(content: Content, record: Developments, deployment: Deployment) -> Md:
@@ -60,7 +70,12 @@ def route(content: Content, record: Developments, deployment: Deployment) -> Md:
             actor = content.actor(actor_id) if actor_id else None
             claimant = (actor.short or actor.name) if actor else "the report"
             status = record.status(phase)
-            legs.append(charts.Leg(here, phase.arrives_at, phase.id, status, phase.name, claimant))
+            label = content.vocabulary.label("phase_statuses", status)
+            progress = content.vocabulary.progress("phase_statuses", status)
+            leg = charts.Leg(
+                here, phase.arrives_at, phase.id, label, phase.name, claimant, progress
+            )
+            legs.append(leg)
         here = phase.arrives_at or here
     if not legs:
         return Md("")
@@ -78,7 +93,8 @@ Chronology page lists them all."""
 def strip(content: Content, href: Callable[[str], str]) -> Md:
     """The dated facts (the latest :data:`STRIP_LIMIT`) on one time axis, for the home page."""
     dated = [entry for entry in chronology(content) if entry.when.resolved]
+    label = functools.partial(charts.entry_label, vocabulary=content.vocabulary)
     if len(dated) <= STRIP_LIMIT:
-        return charts.chronology_strip(dated, "Chronology of dated facts", href=href)
+        return charts.chronology_strip(dated, "Chronology of dated facts", href=href, label=label)
     title = f"Chronology: the latest {STRIP_LIMIT} of {len(dated)} dated facts"
-    return charts.chronology_strip(dated[-STRIP_LIMIT:], title, href=href)
+    return charts.chronology_strip(dated[-STRIP_LIMIT:], title, href=href, label=label)

@@ -1,4 +1,5 @@
-"""The editor's guide, read off the JSON Schema: it cannot drift from the model."""
+"""The editor's guide, read off the JSON Schema: it cannot drift from the model. Its
+examples come from the briefing's own content (:func:`guide_examples`)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
+from generator.facts.content import Content
+from generator.facts.model.fields import VOCABULARY_KEY
 from generator.facts.schema import fact_file_schema
+from generator.facts.vocabulary import WHAT
 
 # Kinds in the order an editor meets them; nested records follow their parents.
 ORDER = (
@@ -40,7 +45,6 @@ class Field:
     required: bool
     accepts: str
     description: str
-    example: str
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class Kind:
 
 
 def _accepts(node: dict[str, Any]) -> str:
+    if VOCABULARY_KEY in node:
+        return f"a {WHAT[node[VOCABULARY_KEY]]}"
     if "$ref" in node:
         return "a " + node["$ref"].rsplit("/", 1)[-1] + " record"
     if "enum" in node:
@@ -77,22 +83,59 @@ def _accepts(node: dict[str, Any]) -> str:
     }.get(str(kind), "text")
 
 
-def _example(node: dict[str, Any]) -> str:
-    examples = node.get("examples") or []
-    if not examples:
-        return ""
-    value = examples[0]
+EXAMPLE_CHARS = 160
+"""A value longer than this, written in YAML on one line, is no example: the guide leaves
+the cell empty rather than cut it."""
+SAMPLED = 40
+"""How many records of each kind the examples are looked for in (the first ones)."""
+
+
+def _written(value: Any) -> str:
+    """A value as an editor would write it in YAML, on one line."""
     if isinstance(value, str):
         return value
-    # As an editor would write it in YAML, on one line.
     text = yaml.safe_dump(value, default_flow_style=True, width=10_000, sort_keys=False)
-    return str(text).strip()
+    return str(text).strip().removesuffix("...").strip()
+
+
+def guide_examples(content: Content) -> dict[tuple[str, str], str]:
+    """(kind, field) -> an example from the briefing's own content: the value the first
+    record of that kind that sets the field gives it (short values only). So the guide's
+    examples are in the briefing's words, never another situation's."""
+    found: dict[tuple[str, str], str] = {}
+    seen: dict[str, int] = {}
+
+    def visit(record: BaseModel) -> None:
+        name = type(record).__name__
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > SAMPLED:
+            return
+        dumped = record.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        for key, value in dumped.items():
+            if (name, key) not in found and value not in (None, [], {}):
+                text = _written(value)
+                if len(text) <= EXAMPLE_CHARS:
+                    found[name, key] = text
+        for field_name in record.model_fields_set:
+            value = getattr(record, field_name)
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if isinstance(item, BaseModel):
+                    visit(item)
+
+    lists: list[list[Any]] = [[content.briefing], content.editions, content.documents]
+    lists += [content.actors, content.deployments, content.treaties, content.reactions]
+    lists += [content.events, content.glossary, content.measures, content.places]
+    for records in lists:
+        for record in records:
+            visit(record)
+    return found
 
 
 def _kind(name: str, node: dict[str, Any]) -> Kind:
     required = set(node.get("required", []))
     fields = [
-        Field(key, key in required, _accepts(spec), spec.get("description", ""), _example(spec))
+        Field(key, key in required, _accepts(spec), spec.get("description", ""))
         for key, spec in node.get("properties", {}).items()
     ]
     fields.sort(key=lambda f: (f.name != "id", not f.required))

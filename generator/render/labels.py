@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from types import MappingProxyType
 from typing import Protocol, TypeVar
 
 from generator.facts.content import Content
 from generator.facts.dates import When
 from generator.facts.developments import Total
 from generator.facts.model import (
-    COUNTS_LABEL,
     QUALIFIER_LABEL,
     SLUG_PATTERN,
     Estimate,
@@ -19,18 +17,6 @@ from generator.facts.model import (
 )
 from generator.render.markdown_text import Md
 
-KIND_LABEL = MappingProxyType(
-    {
-        "statement": "statement",
-        "confirmation": "confirmation",
-        "non-denial": "non-denial",
-        "denial": "denial",
-        "summons": "summons of a diplomat",
-        "call-for-sanctions": "call for sanctions",
-        "sanctions": "sanctions imposed",
-        "resolution": "resolution",
-    }
-)
 _SLUG = re.compile(SLUG_PATTERN)
 
 
@@ -116,7 +102,8 @@ def fact_title(content: Content, fact_id: str) -> str:
         actor = content.actor(record.originator) if record.originator else None
         who = f" ({actor.short or actor.name})" if actor else ""
         where = f" {scope_words(content, record)}" if record.scope or record.scope_place else ""
-        return f"{figure(record)} {COUNTS_LABEL[record.counts]}{where}{who}"
+        counted = content.vocabulary.label("counts", record.counts)
+        return f"{figure(record)} {counted}{where}{who}"
     if isinstance(record, Signature):
         treaty = next((t for t in content.treaties if t.signature is record), None)
         return f"Signature of the {treaty.title}" if treaty else "Signature"

@@ -44,6 +44,8 @@ CONSTANTS = frozenset(
         "edition",
         "counts_label",
         "kind_label",
+        "words",
+        "vocabulary",
         "likelihood_ranges",
         "reliability_meaning",
         "credibility_meaning",
@@ -259,6 +261,7 @@ def shared_digest(content: Content, index: SiteIndex, developments: Developments
     claims (a new claim that supersedes one changes every page that shows the old one)."""
     digest = hashlib.sha1(content.briefing.model_dump_json().encode())
     digest.update(content.edition.model_dump_json().encode() + b"\n")
+    digest.update(content.vocabulary.digest().encode() + b"\n")
     digest.update(repr(developments.links).encode() + b"\n")
     for kind in SHARED_KINDS:
         for record in getattr(content, kind):

@@ -30,7 +30,6 @@ from generator.facts.model import (
 )
 from generator.render import figures, voices
 from generator.render.labels import (
-    COUNTS_LABEL,
     fact_title,
     figure,
     scope_words,
@@ -282,7 +281,8 @@ class PageHelpers:
         estimate = standing.estimate
         parts = standing.total.parts if standing.total else (estimate,)
         where = scope_words(self.content, estimate)
-        counted = COUNTS_LABEL[estimate.counts] + (f" {self.escape(where)}" if where else "")
+        counts = self.content.vocabulary.label("counts", estimate.counts)
+        counted = counts + (f" {self.escape(where)}" if where else "")
         if standing.total is not None:
             each = " and ".join(self.figure(part) for part in parts)
             head = f"{self.escape(total_figure(standing.total))} {counted} in all ({each})"
@@ -306,7 +306,8 @@ class PageHelpers:
         estimate = standing.estimate
         parts = standing.total.parts if standing.total else (estimate,)
         where = scope_words(self.content, estimate)
-        counted = COUNTS_LABEL[estimate.counts] + (f" {where}" if where else "")
+        counts = self.content.vocabulary.label("counts", estimate.counts)
+        counted = counts + (f" {where}" if where else "")
         if standing.total is not None:
             head = f"{total_figure(standing.total)} {counted} in all"
         else:

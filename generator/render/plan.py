@@ -124,16 +124,18 @@ def plan_pages(
     split = split or Layout()
     latest = content.edition
     home = {"edition": latest, "changes": editions.changes(latest)}
+    words = content.vocabulary.words
+    about = words["about"]
     return [
-        Planned("home.md.j2", "index.md", "Home", context=home),
+        Planned("home.md.j2", "index.md", words["home"], context=home),
         *_edition_pages(content, editions),
         *_record_pages(content),
-        Planned("reactions.md.j2", "reactions.md", "International reactions"),
-        *_chronology_pages(split),
+        Planned("reactions.md.j2", "reactions.md", words["reactions"]),
+        *_chronology_pages(split, words["chronology"]),
         *_source_pages(content, split, evidence or {}, actor_facts or {}, further or {}),
-        Planned("method.md.j2", "method.md", "Method", "About"),
-        Planned("guide.md.j2", "guide.md", "Editor's guide", "About"),
-        Planned("tags.md.j2", "tags.md", "Tags", "About"),
+        Planned("method.md.j2", "method.md", words["method"], about),
+        Planned("guide.md.j2", "guide.md", words["guide"], about),
+        Planned("tags.md.j2", "tags.md", words["tags"], about),
     ]
 
 
@@ -142,16 +144,19 @@ def edition_page(edition: Edition) -> str:
     return f"editions/{_stem(edition.id)}.md"
 
 
-def edition_title(edition: Edition) -> str:
-    """'Edition 2024-10-25': the date in ISO form, so titles sort as the editions follow."""
-    return f"Edition {edition.date.start.isoformat()}"
+def edition_title(edition: Edition, word: str = "Edition") -> str:
+    """'Edition 2024-10-25': the date in ISO form, so titles sort as the editions follow;
+    ``word`` is what the site calls an edition."""
+    return f"{word} {edition.date.start.isoformat()}"
 
 
 def _edition_pages(content: Content, editions: Editions) -> list[Planned]:
     """The list of editions, newest first, then a page per edition, oldest first."""
     cuts = [editions.cut(edition) for edition in content.editions]
     listed = [(c.edition, edition_page(c.edition), c.known, c.sources) for c in reversed(cuts)]
-    plan = [Planned("editions.md.j2", "editions.md", "Editions", "Editions", {"listed": listed})]
+    words = content.vocabulary.words
+    section = words["editions"]
+    plan = [Planned("editions.md.j2", "editions.md", section, section, {"listed": listed})]
     for cut in cuts:
         edition = cut.edition
         changes = editions.changes(edition)
@@ -175,8 +180,8 @@ def _edition_pages(content: Content, editions: Editions) -> list[Planned]:
             Planned(
                 "edition.md.j2",
                 edition_page(edition),
-                edition_title(edition),
-                "Editions",
+                edition_title(edition, words["edition"]),
+                section,
                 context,
                 as_of=edition.cutoff.end,
             )
@@ -214,7 +219,7 @@ def _record_pages(content: Content) -> list[Planned]:
             "deployment.md.j2",
             f"deployments/{deployment.id}.md",
             deployment.title,
-            "Troop deployments",
+            content.vocabulary.words["deployments"],
             {"deployment": deployment},
         )
         for deployment in sorted(content.deployments, key=lambda d: d.id)
@@ -224,7 +229,7 @@ def _record_pages(content: Content) -> list[Planned]:
             "treaty.md.j2",
             f"treaties/{treaty.id}.md",
             treaty.title,
-            "Treaty status",
+            content.vocabulary.words["processes"],
             {"treaty": treaty},
         )
         for treaty in sorted(content.treaties, key=lambda t: t.id)
@@ -232,19 +237,19 @@ def _record_pages(content: Content) -> list[Planned]:
     return plan
 
 
-def _chronology_pages(split: Layout) -> list[Planned]:
-    """One Chronology page, or an index and a page per month when split."""
+def _chronology_pages(split: Layout, name: str) -> list[Planned]:
+    """One Chronology page (called ``name``), or an index and a page per month when split."""
     if not split.months:
-        return [Planned("chronology.md.j2", "chronology.md", "Chronology")]
-    plan = [Planned("chronology_index.md.j2", "chronology.md", "Chronology", "Chronology")]
+        return [Planned("chronology.md.j2", "chronology.md", name)]
+    plan = [Planned("chronology_index.md.j2", "chronology.md", name, name)]
     for month, entries in split.months.items():
         events = by_date([e.record for e in entries if isinstance(e.record, Event)], "when")
         plan.append(
             Planned(
                 "chronology_month.md.j2",
                 split.month_page(month),
-                f"Chronology {month}",
-                "Chronology",
+                f"{name} {month}",
+                name,
                 {"month": month, "entries": entries, "events": events},
             )
         )
@@ -259,16 +264,17 @@ def _source_pages(
     further: Mapping[str, Sequence[object]],
 ) -> list[Planned]:
     """One Sources page, or an index, a page per document and one per actor when split."""
+    name = content.vocabulary.words["sources"]
     if not split.documents:
-        return [Planned("sources.md.j2", "sources.md", "Sources")]
-    plan = [Planned("sources_index.md.j2", "sources.md", "Sources", "Sources")]
+        return [Planned("sources.md.j2", "sources.md", name)]
+    plan = [Planned("sources_index.md.j2", "sources.md", name, name)]
     numbers = document_numbers(content)  # document pages in citation order, as listed
     plan += [
         Planned(
             "sources_document.md.j2",
             split.documents[document.id],
             document.title,
-            "Sources",
+            name,
             {
                 "document": document,
                 "facts": evidence.get(document.id, []),
@@ -282,7 +288,7 @@ def _source_pages(
             "sources_actor.md.j2",
             split.actors[actor.id],
             actor.name,
-            "Sources",
+            name,
             {"actor": actor, "fact_ids": actor_facts.get(actor.id, [])},
         )
         for actor in sorted(content.actors, key=lambda a: a.id)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from generator.facts.content import Content
 from generator.facts.developments import Developments
 from generator.facts.model import Actor, Reaction
-from generator.render.labels import KIND_LABEL, date_key, fact_title
+from generator.render.labels import date_key, fact_title
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Matrix:
     subject and actor."""
 
     kinds: tuple[str, ...]
-    """The kinds of the current reactions, in :data:`KIND_LABEL` order."""
+    """The kinds of the current reactions, in the order of the reaction kinds vocabulary."""
     rows: tuple[MatrixRow, ...]
     """Grouped by subject (by title; one the sources do not state last), then by actor."""
 
@@ -107,7 +107,8 @@ def reaction_matrix(content: Content, developments: Developments) -> Matrix:
         key=lambda r: (not r.subject.stated, r.title.casefold(), r.title, r.subject.responds_to)
     )
     present = {r.kind for row in rows for r in row.reactions}
-    return Matrix(tuple(kind for kind in KIND_LABEL if kind in present), tuple(rows))
+    kinds = content.vocabulary.ids("reaction_kinds")
+    return Matrix(tuple(kind for kind in kinds if kind in present), tuple(rows))
 
 
 def reaction_context(content: Content, developments: Developments) -> dict[str, object]:

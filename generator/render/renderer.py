@@ -23,11 +23,9 @@ from generator.facts.model import (
     RELIABILITY_MEANING,
     GlossaryEntry,
 )
-from generator.render.guide import Kind, editor_guide
+from generator.render.guide import Kind, editor_guide, guide_examples
 from generator.render.headings import separate_headings
 from generator.render.labels import (
-    COUNTS_LABEL,
-    KIND_LABEL,
     by_date,
     charted,
     reading,
@@ -99,8 +97,6 @@ class Renderer:
         )
         self.env.filters.update(md=self.escape, slug=slug, attr=lambda text: Md(attribute(text)))
         self.env.globals.update(
-            counts_label=COUNTS_LABEL,
-            kind_label=KIND_LABEL,
             likelihood_ranges=LIKELIHOOD,
             reliability_meaning=RELIABILITY_MEANING,
             credibility_meaning=CREDIBILITY_MEANING,
@@ -183,8 +179,13 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
     deployments = sorted(content.deployments, key=lambda d: d.id)
     shown = headlines(deployments)
     chosen = {d.id for d in shown}
+    vocabulary = content.vocabulary
     return {
         "briefing": content.briefing,
+        "vocabulary": vocabulary,
+        "words": vocabulary.words,
+        "counts_label": vocabulary.labels("counts"),
+        "kind_label": vocabulary.labels("reaction_kinds"),
         "edition": content.edition,
         "after_cutoff": site.editions.after_latest(),
         "content": content,
@@ -203,6 +204,8 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
         "document_number": site.index.document_number,
         "glossary": sorted(content.glossary, key=lambda g: g.term),
         "guide": guide,
+        "guide_examples": guide_examples(content),
+        "used_counts": {e.counts for d in content.deployments for e in d.estimates},
     }
 
 

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page, Route, sync_playwright
 
+from tests.plugin.test_build import copy_project
+
 ROOT = Path(__file__).parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -56,7 +58,9 @@ def _server_output(log_dir: Path) -> str:
 
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL (ending in '/') of the example briefing served by `mkdocs serve`."""
+    """Base URL (ending in '/') of the example briefing (the report fixture) served by
+    `mkdocs serve`."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
     mkdocs = Path(sys.executable).parent / "mkdocs"
@@ -68,7 +72,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (log_dir / "stdout").open("w") as out,
         (log_dir / "stderr").open("w") as err,
     ):
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=err)
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=err)
     try:
         deadline = time.monotonic() + SERVER_TIMEOUT
         while not _answers(url):

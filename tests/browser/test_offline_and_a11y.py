@@ -14,6 +14,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.plugin.test_build import copy_project
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,10 +34,8 @@ PAGES = [
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("offline")
-    for name in ("content", "docs"):
-        shutil.copytree(ROOT / name, project / name)
-    for name in ("mkdocs.yml", "mkdocs.offline.yml"):
-        shutil.copy(ROOT / name, project / name)
+    copy_project(project)
+    shutil.copy(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.offline.yml"],
         cwd=project,

@@ -205,5 +205,5 @@ def test_version_prints_the_installed_version(run) -> None:
 
     result = run("--version")
     assert result.exit_code == 0
-    assert result.output == f"briefing, version {metadata.version('briefing')}\n"
-    assert metadata.version("briefing") == "0.1.0"  # pyproject.toml's
+    assert result.output == f"briefing, version {metadata.version('mkdocs-briefing')}\n"
+    assert metadata.version("mkdocs-briefing") == "0.1.0"  # pyproject.toml's

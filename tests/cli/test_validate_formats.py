@@ -29,7 +29,7 @@ reactions:
 """
 EXPECTED = [
     ("content/extra.yaml", 2, 9, "'Kursk_Offensive' is not a valid id"),
-    ("content/extra.yaml", 9, 11, "'condemnation' is not allowed for 'kind'"),
+    ("content/extra.yaml", 9, 11, "unknown reaction kind 'condemnation'"),
     ("content/extra.yaml", 13, 5, "unknown field 'respond_to'"),
 ]
 

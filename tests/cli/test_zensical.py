@@ -17,8 +17,8 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli.commands import main
+from tests.plugin.test_build import copy_project
 
-REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 PAGES = [
     "index.html",
@@ -35,7 +35,8 @@ CITATION = 'href="../../sources/#ev-nis-1500-sent"'
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("rendered")
-    args = ["render", "--out", str(out), "--config", str(REPO / "mkdocs.yml")]
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    args = ["render", "--out", str(out), "--config", str(project / "mkdocs.yml")]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return out

@@ -14,7 +14,7 @@ from generator.errors import ContentError
 from generator.facts.advisories import findings
 from generator.facts.citation_numbers import document_numbers, next_free, numbered
 from generator.pipeline import generate, load
-from tests.conftest import EXAMPLE_CONTENT
+from tests.conftest import REPORT_CONTENT
 
 REPO = Path(__file__).resolve().parents[2]
 EXERCISE = REPO / "tests" / "fixtures" / "exercise" / "content"
@@ -62,7 +62,7 @@ def earlier_document(doc_id: str, published: str, event_when: str) -> str:
 
 @pytest.mark.parametrize(
     ("source", "published", "event_when"),
-    [(EXAMPLE_CONTENT, "2024-10-01", "2024-09"), (EXERCISE, "2030-02-01", "2030-01")],
+    [(REPORT_CONTENT, "2024-10-01", "2024-09"), (EXERCISE, "2030-02-01", "2030-01")],
     ids=["example", "exercise"],
 )
 def test_an_earlier_document_moves_no_existing_number(
@@ -88,7 +88,7 @@ def test_an_earlier_document_moves_no_existing_number(
 
 
 def test_the_example_and_the_exercise_number_every_document() -> None:
-    for source in (EXAMPLE_CONTENT, EXERCISE):
+    for source in (REPORT_CONTENT, EXERCISE):
         content = load(source, root=REPO)
         assert all(document.number is not None for document in content.documents)
         assert "unnumbered-document" not in {rule for rule, _ in findings(content)}
@@ -169,7 +169,7 @@ def test_numbering_rules() -> None:
 def test_sources_lists_documents_by_number(tmp_path: Path) -> None:
     """Neither by id, nor by date, nor as written: by number."""
     content = tmp_path / "content"
-    shutil.copytree(EXAMPLE_CONTENT, content)
+    shutil.copytree(REPORT_CONTENT, content)
     (content / "extra.yaml").write_text(
         "documents:\n"
         "  - id: aa-early\n    title: Early\n    published: 2024-10-01\n    number: 3\n"

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from generator.cli.commands import main
 from generator.facts.loader import MAX_FILE_BYTES, parse_text
-from tests.conftest import EXAMPLE_CONTENT
+from tests.conftest import REPORT_CONTENT
 from tests.plugin.test_build import build, copy_project
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -161,7 +161,7 @@ def _validate(
 ) -> Any:
     content = tmp_path / "content"
     if copy:
-        shutil.copytree(EXAMPLE_CONTENT, content)
+        shutil.copytree(REPORT_CONTENT, content)
     (content / "bad.yaml").write_bytes(case.data)
     monkeypatch.chdir(tmp_path)
     return CliRunner().invoke(main, ["validate", "--content", "content"])
@@ -200,7 +200,7 @@ def test_archive_linked_outside_content_is_a_problem(
     )
     (tmp_path / "project").mkdir()
     content = tmp_path / "project" / "content"
-    shutil.copytree(EXAMPLE_CONTENT, content)
+    shutil.copytree(REPORT_CONTENT, content)
     (content / "documents" / "linked.txt").symlink_to(outside)
     (content / "events.yaml").write_text(
         (content / "events.yaml").read_text(encoding="utf-8")

@@ -172,7 +172,9 @@ CASES = {
     ),
     "update-status-typo": (
         "treaties:\n  - id: t\n    title: T\n    parties: [arland]\n    stages:\n      - id: s\n        name: N\n        status: pending\n        document: bulletin-1\n        quote: The agreement was signed in Kell in January.\n        updates:\n          - status: dne\n            document: bulletin-2\n            quote: Arland's Senate is expected to ratify the agreement.\n",
-        "content/extra.yaml:12:21: error: 'dne' is not allowed for 'status' (hint: use one of 'done', 'pending' or 'expected')",
+        "content/extra.yaml:12:21: error: unknown stage status 'dne' (hint: did you mean "
+        "'done'? known: done, pending, expected; or declare it under 'vocabulary: "
+        "stage_statuses:')",
     ),
 }
 

@@ -11,11 +11,12 @@ import yaml
 from generator.facts.developments import Developments
 from generator.facts.model import Deployment, Stage
 from generator.pipeline import load
+from tests.conftest import REPORT_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "exercise" / "content"
 EXERCISE = Developments(load(FIXTURE, ROOT))
-EXAMPLE = Developments(load(ROOT / "content", ROOT))
+EXAMPLE = Developments(load(REPORT_CONTENT, ROOT))
 
 
 def deployment(developments: Developments) -> Deployment:

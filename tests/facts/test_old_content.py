@@ -11,6 +11,7 @@ import yaml
 
 from generator import generate
 from generator.pipeline import load
+from tests.conftest import REPORT_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDED = {
@@ -34,13 +35,13 @@ def _strip(data: Any) -> Any:
 
 def test_the_example_without_the_new_fields_validates_and_renders(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(REPORT_CONTENT, content)
     (content / "measures.yaml").unlink()
     for path in content.rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(_strip(data), allow_unicode=True), encoding="utf-8")
     assert "voice" not in (content / "reactions.yaml").read_text(encoding="utf-8")
     facts = load(content, tmp_path)
-    assert len(facts.ids) == len(load(ROOT / "content", ROOT).ids) - 1  # the measure
+    assert len(facts.ids) == len(load(REPORT_CONTENT, ROOT).ids) - 1  # the measure
     home = next(p for p in generate(content, root=tmp_path) if p.path == "index.md").markdown
     assert "3,000 sent in all (1,500 and another 1,500)" in home

@@ -25,7 +25,7 @@ from generator.facts.loader import FactFile, fact_paths, parse_text, read_file
 from generator.facts.validate import build_content
 from generator.pipeline import generate
 from generator.render.markdown_text import attribute, escape
-from tests.conftest import EXAMPLE_CONTENT
+from tests.conftest import REPORT_CONTENT
 
 REPO = Path(__file__).resolve().parents[2]
 # Fixed examples (derandomize), no example database written into the work tree. About
@@ -427,7 +427,7 @@ def _check(found: tuple[FactFile, list[Problem]]) -> FactFile | None:
 
 
 def _build(files: list[FactFile]) -> None:
-    content, problems = build_content(files, EXAMPLE_CONTENT, shown_as="content")
+    content, problems = build_content(files, REPORT_CONTENT, shown_as="content")
     assert all(isinstance(p, Problem) for p in problems)
     for p in problems:
         p.format()
@@ -456,8 +456,8 @@ def test_any_yamlish_text_gives_facts_or_problems(text: str) -> None:
 @cache
 def _example_texts() -> dict[str, str]:
     return {
-        p.relative_to(EXAMPLE_CONTENT).as_posix(): p.read_text(encoding="utf-8")
-        for p in fact_paths(EXAMPLE_CONTENT)
+        p.relative_to(REPORT_CONTENT).as_posix(): p.read_text(encoding="utf-8")
+        for p in fact_paths(REPORT_CONTENT)
     }
 
 
@@ -493,5 +493,5 @@ def test_edited_example_gives_facts_or_problems(data: st.DataObject) -> None:
 def test_the_unedited_example_is_valid() -> None:
     files = [_check(parse_text(t, f"content/{n}")) for n, t in _example_texts().items()]
     assert all(files)
-    content, problems = build_content(files, EXAMPLE_CONTENT)  # type: ignore[arg-type]
+    content, problems = build_content(files, REPORT_CONTENT)  # type: ignore[arg-type]
     assert [p for p in problems if p.severity == "error"] == [] and content is not None

@@ -74,7 +74,7 @@ ONE_PROBLEM = {
         "event:\n  - id: x\n",
         "1:1: error: unknown field 'event' (hint: did you mean 'events'? known fields: briefing, "
         "editions, documents, actors, deployments, treaties, reactions, events, glossary, "
-        "measures, places)",
+        "measures, vocabulary, places)",
     ),
     "missing-field": (
         "events:\n  - id: x\n" + QUOTE,
@@ -103,8 +103,8 @@ ONE_PROBLEM = {
     ),
     "literal": (
         "actors:\n  - id: zz\n    name: Z\n    kind: country\n",
-        "4:11: error: 'country' is not allowed for 'kind' "
-        "(hint: use one of 'state', 'organisation', 'person' or 'group')",
+        "4:11: error: unknown actor kind 'country' (hint: known: state, organisation, "
+        "person, group; or declare it under 'vocabulary: actor_kinds:')",
     ),
     "value-and-range": (
         ESTIMATE + "        value: 5\n        low: 1\n        high: 9\n",

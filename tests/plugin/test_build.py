@@ -13,15 +13,17 @@ from pathlib import Path
 import pytest
 
 from generator import load
+from tests.conftest import REPORT_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def copy_project(target: Path) -> Path:
-    """The example project (config, content, docs) in a folder a test may change."""
-    for name in ("content", "docs"):
-        shutil.copytree(ROOT / name, target / name)
+    """The example project (config, docs, and the report fixture as content) in a folder a
+    test may change."""
+    shutil.copytree(REPORT_CONTENT, target / "content")
+    shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
@@ -95,7 +97,7 @@ def test_all_estimates_are_side_by_side(site: Path) -> None:
 
 def test_every_fact_is_shown_with_its_citation(site: Path) -> None:
     """Each fact has a permalink where it is shown and its evidence on the Sources page."""
-    content = load(ROOT / "content", root=ROOT)
+    content = load(REPORT_CONTENT, root=ROOT)
     sources = parse(site / "sources/index.html")
     shown: set[str] = set()
     for page in PAGES:
@@ -222,6 +224,6 @@ def test_reaction_matrix_marks_every_reaction_once(site: Path) -> None:
     html = (site / "reactions/index.html").read_text(encoding="utf-8")
     matrix = html[html.index('class="reaction-matrix"') :].split("</table>")[0]
     marks = re.findall(r'<a href="#([a-z0-9-]+)" title="[^"]+">✔</a>', matrix)
-    content = load(ROOT / "content", root=ROOT)
+    content = load(REPORT_CONTENT, root=ROOT)
     assert sorted(marks) == sorted(r.id for r in content.reactions)
     assert "summons of a diplomat" in matrix and "call for sanctions" in matrix

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,16 +16,14 @@ from generator.facts.parse_cache import ParseCache
 from generator.plugin import BriefingPlugin, internals
 from generator.plugin import outputs as reuse
 from generator.plugin.serve import ServeState
+from tests.plugin.test_build import copy_project
 
-ROOT = Path(__file__).resolve().parents[2]
 EPOCH = "1729814400"  # 2024-10-25: builds are byte-identical with it set
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("content", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     return tmp_path

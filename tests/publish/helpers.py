@@ -1,4 +1,5 @@
-"""What the publish tests share: the example and the exercise, published in memory."""
+"""What the publish tests share: the example (the report fixture) and the exercise,
+published in memory."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from generator.facts.content import Content
 from generator.pipeline import load
 from generator.publish import Asset, published
 from generator.render.site import build_site
+from tests.conftest import REPORT_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "content"
+EXAMPLE = REPORT_CONTENT
 EXERCISE = ROOT / "tests" / "fixtures" / "exercise" / "content"
 SITE_URL = "https://briefing.example.org/kursk/"
 

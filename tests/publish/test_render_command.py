@@ -8,12 +8,12 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli.commands import main
-from tests.publish.helpers import ROOT, SITE_URL
+from tests.publish.helpers import EXAMPLE, ROOT, SITE_URL
 
 
 def _render(tmp_path: Path, *args: str) -> Path:
     result = CliRunner().invoke(
-        main, ["render", "--content", str(ROOT / "content"), "--out", str(tmp_path), *args]
+        main, ["render", "--content", str(EXAMPLE), "--out", str(tmp_path), *args]
     )
     assert result.exit_code == 0, result.output
     assert "published files" in result.output

@@ -24,7 +24,7 @@ from generator.pipeline import load
 from generator.render import charts
 from generator.render.charts.svg import overlap, text_box
 from generator.render.timeline import Entry, chronology
-from tests.conftest import assert_golden
+from tests.conftest import REPORT_CONTENT, assert_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden" / "charts"
@@ -47,7 +47,7 @@ EXAMPLE_ROUTE: list[tuple[str, str] | charts.Leg] = [
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    return load(ROOT / "content")
+    return load(REPORT_CONTENT)
 
 
 @pytest.fixture(scope="module")
@@ -459,7 +459,7 @@ def test_fact_text_is_escaped_and_still_parses(content: Content, deployment: Dep
 
 def test_the_same_facts_give_the_same_svg(content: Content, treaty: Treaty) -> None:
     def build() -> list[str]:
-        deployment = load(ROOT / "content").deployments[0]
+        deployment = load(REPORT_CONTENT).deployments[0]
         return [
             estimates_of(content, deployment),
             charts.treaty_tracker(treaty),
@@ -525,7 +525,7 @@ def test_charts_import_neither_mkdocs_nor_click() -> None:
 
 
 def golden_cases() -> dict[str, str]:
-    content = load(ROOT / "content")
+    content = load(REPORT_CONTENT)
     deployment, treaty = content.deployments[0], content.treaties[0]
     return {
         f"estimates-{deployment.id}.svg": estimates_of(content, deployment),
@@ -541,8 +541,8 @@ def test_chart_matches_golden(name: str) -> None:
 
 
 def test_committed_chart_css_is_the_generated_one() -> None:
-    """docs/assets/charts.css is CHART_CSS written out (by `make golden`), never edited."""
-    path = Path(__file__).resolve().parents[2] / "docs" / "assets" / "charts.css"
+    """The plugin's charts.css is CHART_CSS written out (by `make golden`), never edited."""
+    path = Path(__file__).resolve().parents[2] / "generator" / "plugin" / "assets" / "charts.css"
     header = (
         "/* Generated from generator/render/charts/css.py CHART_CSS by make golden;"
         " do not edit. */\n"

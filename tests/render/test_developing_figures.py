@@ -11,10 +11,11 @@ import pytest
 
 from generator import generate, load
 from generator.facts.developments import Developments
+from tests.conftest import REPORT_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "exercise" / "content"
-EXAMPLE = ROOT / "content"
+EXAMPLE = REPORT_CONTENT
 DEPLOYMENT = "deployments/arland-marines-in-borvia.md"
 
 

@@ -17,10 +17,11 @@ from generator.pipeline import load
 from generator.render import charts, plan
 from generator.render.plan import Page
 from generator.render.timeline import chronology
+from tests.conftest import REPORT_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "exercise" / "content"
-EXAMPLE = ROOT / "content"
+EXAMPLE = REPORT_CONTENT
 NS = {"svg": charts.SVG_NS}
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from generator import generate
-from tests.conftest import assert_golden
+from tests.conftest import REPORT_CONTENT, assert_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
-PAGES = {page.path: page for page in generate(ROOT / "content", root=ROOT)}
+PAGES = {page.path: page for page in generate(REPORT_CONTENT, root=ROOT)}
 EXERCISE = ROOT / "tests" / "fixtures" / "exercise" / "content"
 EXERCISE_SHOWN = (
     "index.md",

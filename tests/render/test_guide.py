@@ -8,12 +8,13 @@ from generator import generate
 from generator.facts.schema import fact_file_schema
 from generator.render.guide import editor_guide
 from generator.render.markdown_text import escape
+from tests.conftest import REPORT_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def guide_sections() -> dict[str, str]:
-    pages = {page.path: page for page in generate(ROOT / "content", root=ROOT)}
+    pages = {page.path: page for page in generate(REPORT_CONTENT, root=ROOT)}
     markdown = pages["guide.md"].markdown
     sections = {}
     for chunk in markdown.split("\n## ")[1:]:
@@ -41,4 +42,4 @@ def test_required_fields_come_first_and_say_so() -> None:
         (f.required for f in estimate.fields), reverse=True
     )
     counts = next(f for f in estimate.fields if f.name == "counts")
-    assert counts.accepts == "one of: sent, training, front, present, projected"
+    assert counts.accepts == "a kind of count"

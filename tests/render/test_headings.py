@@ -4,7 +4,6 @@ whitespace, and the issue's two cases built for real."""
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,8 +15,8 @@ from hypothesis import strategies as st
 from generator.plugin.build import build_site
 from generator.render.headings import separate_headings
 from generator.render.plan import Planned
+from tests.plugin.test_build import copy_project
 
-REPO = Path(__file__).resolve().parents[2]
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 
 
@@ -104,9 +103,7 @@ deployments:
 )
 def test_the_issue_cases_build(tmp_path: Path, title: str) -> None:
     """Both validated, then failed the build: a duplicate id, and a <title> that differs."""
-    for name in ("content", "docs"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     (tmp_path / "content" / "extra.yaml").write_text(DEPLOYMENT.format(title=title))
     built = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
     page = (built.site_dir / "deployments" / "baseline-brief" / "index.html").read_text()

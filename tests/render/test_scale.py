@@ -161,20 +161,17 @@ def test_large_content_splits_chronology_and_sources(
     month, each document's evidence and each actor's facts a page of their own, and Home
     links the deployments whose figures it does not show; citations lead there, and the
     built site passes the scan, which checks every link and anchor."""
-    import shutil
-
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from generator.render import plan
+    from tests.plugin.test_build import copy_project
 
     monkeypatch.setattr(plan, "SPLIT_CHRONOLOGY", 3)
     monkeypatch.setattr(plan, "SPLIT_SOURCES", 3)
     monkeypatch.setattr(plan, "HOME_HEADLINES", 0)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    for name in ("content", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     site = tmp_path / "site"
     months = sorted(p.parent.name for p in (site / "chronology").glob("*/index.html"))

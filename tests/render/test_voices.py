@@ -16,10 +16,11 @@ from generator.pipeline import load
 from generator.render import plan
 from generator.render.page_helpers import PageHelpers
 from generator.render.site import build_site
+from tests.conftest import REPORT_CONTENT
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "fixtures" / "exercise" / "content"
-EXAMPLE = REPO / "content"
+EXAMPLE = REPORT_CONTENT
 
 
 def _pages(content: Path) -> dict[str, str]:

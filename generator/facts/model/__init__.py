@@ -26,7 +26,6 @@ from generator.facts.model.claims import (
     Voice,
 )
 from generator.facts.model.deployments import (
-    COUNTS_LABEL,
     QUALIFIER_LABEL,
     Counts,
     Deployment,
@@ -80,9 +79,10 @@ from generator.facts.model.treaties import (
     Treaty,
 )
 from generator.facts.model.updates import Update
+from generator.facts.model.vocabulary import Vocabularies
 
 __all__ = [
-    "COUNTS_LABEL",
+    "Vocabularies",
     "QUALIFIER_LABEL",
     "CREDIBILITY_MEANING",
     "LIKELIHOOD",
@@ -275,6 +275,18 @@ class FactFileModel(Record):
         description="What figures count, each with its unit: declared once, named by "
         "estimates and deployments with 'measure'.",
         examples=[[{"id": "soldiers", "name": "Soldiers", "unit": "soldiers"}]],
+    )
+    vocabulary: Vocabularies | None = Field(
+        None,
+        description="Terms this briefing adds to the built-in vocabularies (reaction kinds, "
+        "stage and phase statuses, actor kinds, what figures count, kinds of process), each "
+        "with its label and colour; a built-in term's id declared again relabels it.",
+        examples=[
+            {
+                "stage_statuses": [{"id": "suspended", "label": "suspended", "progress": "halted"}],
+                "actor_kinds": [{"id": "court", "label": "court"}],
+            }
+        ],
     )
     places: list[Place] = Field(
         default_factory=list,

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.facts.dates import When
 from generator.facts.model.base import ActorRole, Indexed, Record
-from generator.facts.model.fields import Count, Id, Ref, RefList, Text, Title, Url
+from generator.facts.model.fields import Count, Id, Ref, RefList, Term, Text, Title, Url, term_of
 from generator.facts.model.grades import Credibility, Reliability
 
 Relation = Literal["supersedes", "corrects", "disputes"]
@@ -218,7 +218,7 @@ class Document(Indexed):
         return self.title
 
 
-ActorKind = Literal["state", "organisation", "person", "group"]
+ActorKind = Term
 
 
 class Actor(Indexed):
@@ -230,7 +230,10 @@ class Actor(Indexed):
         examples=["South Korea's National Intelligence Service"],
     )
     kind: ActorKind = Field(
-        description="state, organisation, person or group.", examples=["organisation"]
+        json_schema_extra=term_of("actor_kinds"),
+        description="An actor kind (built in: state, organisation, person, group; or one the "
+        "content declares under 'vocabulary: actor_kinds:', such as court or party).",
+        examples=["organisation"],
     )
     short: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = Field(
         None, description="Short name or abbreviation.", examples=["NIS"]

@@ -10,22 +10,13 @@ from pydantic import Field
 from generator.facts.dates import When
 from generator.facts.model.base import ActorRole, Indexed
 from generator.facts.model.claims import Claim
-from generator.facts.model.fields import Count, PageId, Ref, Text, Title
+from generator.facts.model.fields import Count, PageId, Ref, RefList, Term, Text, Title, term_of
 from generator.facts.model.updates import Update
 
-Counts = Literal["sent", "training", "front", "present", "projected"]
+Counts = Term
 Qualifier = Literal["exact", "about", "at-least", "more-than", "up-to", "fewer-than"]
-PhaseStatus = Literal["completed", "ongoing", "expected"]
+PhaseStatus = Term
 
-COUNTS_LABEL: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "sent": "sent",
-        "training": "in training",
-        "front": "deployed to the front",
-        "present": "present",
-        "projected": "projected total",
-    }
-)
 QUALIFIER_LABEL: MappingProxyType[str, str] = MappingProxyType(
     {
         "exact": "",
@@ -36,7 +27,7 @@ QUALIFIER_LABEL: MappingProxyType[str, str] = MappingProxyType(
         "fewer-than": "fewer than ",
     }
 )
-"""How a kind of count and a qualifier read beside a figure ('in training', 'at least ')."""
+"""How a qualifier reads before a figure ('at least ')."""
 
 
 class Estimate(Claim):
@@ -77,8 +68,8 @@ class Estimate(Claim):
     )
     scope: Text | None = Field(
         None,
-        description="Where the figure applies, in the source's words ('in Kursk', 'in "
-        "Russia'). Figures of different scopes are not compared.",
+        description="Where the figure applies, in the source's words ('in the capital', "
+        "'in the whole country'). Figures of different scopes are not compared.",
         examples=["in the east of Russia"],
     )
     scope_place: Ref | None = Field(
@@ -87,8 +78,10 @@ class Estimate(Claim):
         examples=["kursk"],
     )
     counts: Counts = Field(
-        description="What the figure counts: sent, training (in training), front (deployed to "
-        "the front), present, or projected (a projected total, never current strength).",
+        json_schema_extra=term_of("counts"),
+        description="What the figure counts of its measure: a term of the 'counts' vocabulary "
+        "(built in: sent, training, front, present, projected: a projected total, never "
+        "current strength), or one the content declares under 'vocabulary: counts:'.",
         examples=["sent"],
     )
     as_of: When | None = Field(
@@ -129,7 +122,9 @@ class PhaseUpdate(Update):
     """A later status of a route phase."""
 
     status: PhaseStatus = Field(
-        description="completed, ongoing or expected, as this document gives it.",
+        json_schema_extra=term_of("phase_statuses"),
+        description="A phase status (built in: completed, ongoing, expected; or one the content "
+        "declares under 'vocabulary: phase_statuses:'), as this document gives it.",
         examples=["completed"],
     )
 
@@ -142,7 +137,9 @@ class Phase(Claim):
         examples=["By sea from North Korea to Vladivostok"],
     )
     status: PhaseStatus = Field(
-        description="completed, ongoing or expected, as the first document claims.",
+        json_schema_extra=term_of("phase_statuses"),
+        description="A phase status (built in: completed, ongoing, expected; or one the content "
+        "declares under 'vocabulary: phase_statuses:'), as the first document claims.",
         examples=["completed"],
     )
     when: When | None = Field(
@@ -199,7 +196,11 @@ class Deployment(Indexed):
         description="The deployment's page title.", examples=["North Korean troops in Russia"]
     )
     force: Text = Field(description="What force.", examples=["North Korean soldiers"])
-    origin: Ref = Field(description="Id of the actor sending the force.", examples=["north-korea"])
+    origin: RefList = Field(
+        min_length=1,
+        description="Id of the actor sending the force, or a list of them when several do.",
+        examples=["north-korea", ["country-a", "country-b"]],
+    )
     destination: Ref = Field(description="Id of the actor receiving it.", examples=["russia"])
     starts_at: Ref | None = Field(
         None,
@@ -266,7 +267,8 @@ class Deployment(Indexed):
 
     @property
     def actor_roles(self) -> tuple[tuple[ActorRole, str], ...]:
-        return (("origin", self.origin), ("destination", self.destination))
+        origins: tuple[tuple[ActorRole, str], ...] = tuple(("origin", o) for o in self.origin)
+        return (*origins, ("destination", self.destination))
 
     @property
     def caption(self) -> str:

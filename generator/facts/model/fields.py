@@ -24,6 +24,17 @@ Id = Annotated[
     ),
 ]
 Ref = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
+Term = Annotated[str, StringConstraints(min_length=1, max_length=SLUG_MAX)]
+"""A term of a vocabulary (see :mod:`vocabulary`): a built-in one, or one the content
+declares; checked against them after the model (:mod:`generator.facts.terms`), which says
+'did you mean' for a near miss ('Statement')."""
+VOCABULARY_KEY = "x-vocabulary"
+"""The schema key that names the vocabulary of a term field (:func:`term_of`)."""
+
+
+def term_of(vocabulary: str) -> dict[str, Any]:
+    """A term field's schema extra: which vocabulary it names a term of."""
+    return {VOCABULARY_KEY: vocabulary}
 
 
 def _one_or_many(value: object) -> object:

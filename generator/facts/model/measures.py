@@ -9,7 +9,7 @@ from generator.facts.model.fields import Id, Text, Title
 
 
 class Measure(Indexed):
-    """What figures count (soldiers, people displaced, US dollars pledged, km² held).
+    """What figures count (people displaced, US dollars pledged, km² held, officers sent).
 
     Only figures of the same measure are drawn on one chart or compared with each other.
     """

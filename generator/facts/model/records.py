@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
 from generator.facts.dates import When
 from generator.facts.model.base import ActorRole, Indexed, Record
 from generator.facts.model.claims import Claim
-from generator.facts.model.fields import Id, Ref, Text, Title
+from generator.facts.model.fields import Id, Ref, Term, Text, Title, term_of
 from generator.facts.model.grades import Assessment
 
-ReactionKind = Literal[
-    "statement",
-    "confirmation",
-    "non-denial",
-    "denial",
-    "summons",
-    "call-for-sanctions",
-    "sanctions",
-    "resolution",
-]
+ReactionKind = Term
 
 
 class Reaction(Claim):
@@ -29,8 +20,10 @@ class Reaction(Claim):
 
     actor: Ref = Field(description="Id of the actor who reacted.", examples=["nato"])
     kind: ReactionKind = Field(
-        description="statement, confirmation, non-denial, denial, summons, call-for-sanctions, "
-        "sanctions or resolution.",
+        json_schema_extra=term_of("reaction_kinds"),
+        description="A reaction kind (built in: statement, confirmation, non-denial, denial, "
+        "summons, call-for-sanctions, sanctions, resolution; or one the content declares under "
+        "'vocabulary: reaction_kinds:').",
         examples=["summons"],
     )
     when: When | None = Field(

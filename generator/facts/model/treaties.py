@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from generator.facts.dates import When
 from generator.facts.model.base import ActorRole, Indexed
 from generator.facts.model.claims import Claim, Evidence
-from generator.facts.model.fields import Id, PageId, Ref, Text, Title
+from generator.facts.model.fields import Id, PageId, Ref, Term, Text, Title, term_of
 from generator.facts.model.updates import Update
 
-StageStatus = Literal["done", "pending", "expected"]
+StageStatus = Term
 
 
 class StageUpdate(Update):
     """A later status of a treaty stage."""
 
     status: StageStatus = Field(
-        description="done, pending or expected, as this document gives it.", examples=["done"]
+        json_schema_extra=term_of("stage_statuses"),
+        description="A stage status (built in: done, pending, expected; or one the content "
+        "declares under 'vocabulary: stage_statuses:'), as this document gives it.",
+        examples=["done"],
     )
     vote: Text | None = Field(None, description="The vote as reported.", examples=["unanimous"])
 
@@ -78,7 +79,10 @@ class Stage(Claim):
         None, description="Id of the body that acts in this stage.", examples=["state-duma"]
     )
     status: StageStatus = Field(
-        description="done, pending or expected, as the first document reports it.",
+        json_schema_extra=term_of("stage_statuses"),
+        description="A stage status (built in: done, pending, expected; or one the content "
+        "declares under 'vocabulary: stage_statuses:', such as suspended), as the first "
+        "document reports it.",
         examples=["pending"],
     )
     when: When | None = Field(
@@ -127,6 +131,14 @@ class Treaty(Indexed):
     title: Title = Field(
         description="The treaty's name as the briefing shows it.",
         examples=["Russia–North Korea strategic partnership agreement"],
+    )
+    process: Term = Field(
+        "treaty",
+        json_schema_extra=term_of("processes"),
+        description="What kind of process it is: a term of the 'processes' vocabulary (built "
+        "in: treaty; or one the content declares, such as law or court-case), which names it "
+        "on its page.",
+        examples=["treaty", "court-case"],
     )
     parties: list[Ref] = Field(
         min_length=1,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
-from generator.facts.model import Estimate, Signature
+from generator.facts.model import Estimate, Phase, Signature
+from generator.facts.vocabulary import Vocabulary
 from generator.render.charts.css import PALETTE_SIZE
 from generator.render.charts.scales import TimeScale, time_ticks
 from generator.render.charts.svg import (
@@ -26,7 +27,6 @@ from generator.render.charts.svg import (
     truncate,
 )
 from generator.render.charts.words import figure_text, plural, short_date
-from generator.render.labels import COUNTS_LABEL
 from generator.render.markdown_text import Md
 from generator.render.timeline import Dating, Entry
 
@@ -39,16 +39,19 @@ _SHORT_PREFIX: Mapping[Dating, str] = MappingProxyType(
 """What a date is, before it, in a strip label: 'said 18 Oct: 1,500 sent'."""
 
 
-def entry_label(entry: Entry) -> str:
+def entry_label(entry: Entry, vocabulary: Vocabulary | None = None) -> str:
     """What a chronology entry is, in a few words: its title, name, summary or figure; a
-    stage's or phase's with its status then ('Approval by the State Duma: done')."""
+    stage's or phase's with its status then ('Approval by the State Duma: done'), in the
+    ``vocabulary``'s words (default: the built-in terms)."""
     record = entry.record
+    vocabulary = vocabulary or Vocabulary.of()
     if entry.status is not None and record.caption is not None:
-        return f"{record.caption}: {entry.status}"
+        statuses = "phase_statuses" if isinstance(record, Phase) else "stage_statuses"
+        return f"{record.caption}: {vocabulary.label(statuses, entry.status)}"
     if record.caption is not None:
         return record.caption
     if isinstance(record, Estimate):
-        return f"{figure_text(record)} {COUNTS_LABEL[record.counts]}"
+        return f"{figure_text(record)} {vocabulary.label('counts', record.counts)}"
     if isinstance(record, Signature):
         return f"Signature in {record.place}" if record.place else "Signature"
     return entry.fact_id

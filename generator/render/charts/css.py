@@ -32,9 +32,12 @@ CHART_CSS = """/* Charts (generator/render/charts/): static SVG. Every colour is
   --bc-faint: var(--md-default-fg-color--lightest, #ddd);
   --bc-bg: var(--md-default-bg-color, #fff);
   --bc-ok: #047857; --bc-warn: #b45309; --bc-route: #c2410c; --bc-c: var(--bc-muted);
+  --bc-stop: #b91c1c;
   font-family: var(--md-text-font-family, sans-serif);
 }
-[data-md-color-scheme=slate] .bc-svg { --bc-ok: #34d399; --bc-warn: #fbbf24; --bc-route: #f97316; }
+[data-md-color-scheme=slate] .bc-svg {
+  --bc-ok: #34d399; --bc-warn: #fbbf24; --bc-route: #f97316; --bc-stop: #f87171;
+}
 .bc-svg text { fill: var(--bc-fg); }
 .bc-svg .bc-tick, .bc-svg .bc-muted { fill: var(--bc-muted); }
 .bc-svg .bc-status { font-weight: 700; }
@@ -55,8 +58,9 @@ CHART_CSS = """/* Charts (generator/render/charts/): static SVG. Every colour is
 .bc-mark.bc-hollow { fill: var(--bc-bg); }
 .bc-mark.bc-projected { fill-opacity: .35; stroke-dasharray: 4 2.5; }
 .bc-mark.bc-projected.bc-hollow { fill-opacity: 1; }
-/* treaty tracker: done = filled circle with a tick; pending = half-filled diamond;
-   expected = empty dashed square; each also says so in words */
+/* process tracker: done = filled circle with a tick; underway (pending) = half-filled
+   diamond; open (expected) = empty dashed square; halted (suspended, rejected...) = a
+   circle struck through; each also says so in words */
 .bc-step { stroke-width: 2.5; }
 .bc-done { fill: var(--bc-ok); stroke: var(--bc-ok); }
 .bc-tick-mark {
@@ -66,12 +70,14 @@ CHART_CSS = """/* Charts (generator/render/charts/): static SVG. Every colour is
 .bc-pending { fill: none; stroke: var(--bc-warn); }
 .bc-half { fill: var(--bc-warn); }
 .bc-expected { fill: none; stroke: var(--bc-muted); stroke-dasharray: 4 3; }
+.bc-halted { fill: none; stroke: var(--bc-stop); }
 .bc-track { stroke-width: 3; }
 .bc-track-done { stroke: var(--bc-ok); }
 .bc-track-todo { stroke: var(--bc-muted); stroke-dasharray: 5 4; stroke-width: 2; }
 .bc-svg .bc-status-done { fill: var(--bc-ok); }
-.bc-svg .bc-status-pending { fill: var(--bc-warn); }
-.bc-svg .bc-status-expected { fill: var(--bc-muted); }
+.bc-svg .bc-status-underway { fill: var(--bc-warn); }
+.bc-svg .bc-status-open { fill: var(--bc-muted); }
+.bc-svg .bc-status-halted { fill: var(--bc-stop); }
 /* chronology strip: colour = kind; tick = a day, band = a month or year, bar = a range */
 .bc-event { fill: var(--bc-c); }
 .bc-event.bc-band { fill-opacity: .3; stroke: var(--bc-c); stroke-width: 1; }
@@ -80,6 +86,7 @@ CHART_CSS = """/* Charts (generator/render/charts/): static SVG. Every colour is
 .bc-place { fill: var(--bc-fg); }
 .bc-leg { fill: none; stroke: var(--bc-route); stroke-width: 2; }
 .bc-leg-expected { stroke-dasharray: 5 4; }
+.bc-leg-halted { stroke: var(--bc-stop); stroke-dasharray: 2 4; }
 .bc-arrowhead { fill: var(--bc-route); }
 circle.bc-badge { fill: var(--bc-bg); stroke: var(--bc-route); stroke-width: 1.5; }
 @media print {

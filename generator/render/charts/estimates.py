@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.facts.model import Deployment, Document, Estimate
+from generator.facts.vocabulary import Vocabulary
 from generator.render.charts.css import PALETTE_SIZE
 from generator.render.charts.scales import TimeScale, day_domain, nice_step, time_ticks
 from generator.render.charts.svg import (
@@ -34,7 +35,7 @@ from generator.render.charts.svg import (
     text_width,
 )
 from generator.render.charts.words import plural, when_label
-from generator.render.labels import COUNTS_LABEL, charted, figure
+from generator.render.labels import charted, figure
 from generator.render.markdown_text import Md
 
 _EST_LEFT, _EST_TOP, _EST_RIGHT, _EST_BOTTOM = 44.0, 24.0, WIDTH - 6, 200.0
@@ -49,6 +50,10 @@ class _Point:
     day: dt.date | None
     basis: str  # claimed, as-of, reported or undated
     colour: int
+    counted: str
+    """What it counts, as pages say it ('sent', 'projected total')."""
+    projected: bool
+    """A projection (its kind of count says so), never a current figure."""
 
 
 def _placement(estimate: Estimate, documents: Mapping[str, Document]) -> tuple[dt.date | None, str]:
@@ -91,7 +96,7 @@ def _estimate_words(point: _Point, actors: Mapping[str, str]) -> str:
     """'<originator>: <figure> <counts>, <date>': tooltip, accessible name, desc line.
     (Scope and hedge are in the table beside the chart.)"""
     estimate = point.estimate
-    what = f"{figure_text(estimate)} {COUNTS_LABEL[estimate.counts]}"
+    what = f"{figure_text(estimate)} {point.counted}"
     return f"{_who(estimate.originator or '', actors)}: {what}, {_date_words(point)}"
 
 
@@ -102,14 +107,20 @@ def _y_ticks(estimates: Sequence[Estimate]) -> list[int]:
 
 
 def _estimate_points(
-    deployment: Deployment, estimates: Sequence[Estimate], documents: Mapping[str, Document]
+    deployment: Deployment,
+    estimates: Sequence[Estimate],
+    documents: Mapping[str, Document],
+    vocabulary: Vocabulary,
 ) -> list[_Point]:
     # Colours follow every originator of the deployment: the same on each measure's chart.
     colours = {o: i % PALETTE_SIZE for i, o in enumerate(_originators(deployment.estimates))}
     points = []
     for estimate in estimates:
         day, basis = _placement(estimate, documents)
-        points.append(_Point(estimate, day, basis, colours[estimate.originator or ""]))
+        colour = colours[estimate.originator or ""]
+        counted = vocabulary.label("counts", estimate.counts)
+        projected = vocabulary.projection(estimate.counts)
+        points.append(_Point(estimate, day, basis, colour, counted, projected))
     return points
 
 
@@ -128,7 +139,7 @@ def _point_x(points: Sequence[_Point], scale: TimeScale, undated_x: float) -> di
 
 def _mark_classes(point: _Point) -> str:
     classes = ["bc-mark", f"bc-c{point.colour}"]
-    if point.estimate.counts == "projected":
+    if point.projected:
         classes.append("bc-projected")
     if point.basis != "claimed":
         classes.append("bc-hollow")
@@ -146,7 +157,7 @@ def _mark_shape(point: _Point, x: float, y_of: Callable[[float], float]) -> tupl
         bar = {"x": x - 4, "y": top, "width": 8.0, "height": bottom - top, "rx": 2.0}
         return tag("rect", {**bar, "class": cls}), (x - 4, top, x + 4, bottom)
     y = y_of(estimate.value)
-    if estimate.counts == "projected":
+    if point.projected:
         diamond = path_data([(x, y - 8), (x + 8, y), (x, y + 8), (x - 8, y)])
         return tag("path", {"d": diamond, "class": cls}), (x - 8, y - 8, x + 8, y + 8)
     return tag("circle", {"cx": x, "cy": y, "r": 5.5, "class": cls}), (x - 6, y - 6, x + 6, y + 6)
@@ -154,7 +165,7 @@ def _mark_shape(point: _Point, x: float, y_of: Callable[[float], float]) -> tupl
 
 def _mark_label(point: _Point) -> str:
     """'1,500 sent', 'about 12,000 projected total': what the mark is, beside it."""
-    return f"{figure_text(point.estimate)} {COUNTS_LABEL[point.estimate.counts]}"
+    return f"{figure_text(point.estimate)} {point.counted}"
 
 
 def _place_label(text: str, mark: Box, taken: Sequence[Box]) -> tuple[str, Box] | None:
@@ -189,7 +200,7 @@ def _estimate_marks(
     shapes = {p.estimate.id: _mark_shape(p, xs[p.estimate.id], y_of) for p in points}
     taken = [box for _, box in shapes.values()]
     labels: dict[str, str] = {}
-    for point in sorted(points, key=lambda p: (p.estimate.counts != "projected", p.estimate.id)):
+    for point in sorted(points, key=lambda p: (not p.projected, p.estimate.id)):
         placed = _place_label(_mark_label(point), shapes[point.estimate.id][1], taken)
         if placed is not None:
             labels[point.estimate.id] = placed[0]
@@ -245,18 +256,17 @@ def _estimate_legend(points: Sequence[_Point], actors: Mapping[str, str]) -> lis
         ("dot", "", "dated by the claim", any(p.basis == "claimed" for p in points)),
         ("dot", " bc-hollow", "claim undated", any(p.basis != "claimed" for p in points)),
         ("bar", " bc-range", "low–high range", any(p.estimate.value is None for p in points)),
-        ("diamond", " bc-projected", "projected", any(_projected(p) for p in points)),
+        ("diamond", " bc-projected", "projected", any(p.projected for p in points)),
     ]
     items += [(swatch(s, "bc-mark bc-key" + c), words) for s, c, words, drawn in keys if drawn]
     return items
 
 
-def _projected(point: _Point) -> bool:
-    return point.estimate.counts == "projected"
-
-
 def _estimate_desc(
-    what: str, points: Sequence[_Point], actors: Mapping[str, str], left_out: Sequence[str]
+    what: str,
+    points: Sequence[_Point],
+    actors: Mapping[str, str],
+    left_out: Sequence[str],
 ) -> str:
     originators = plural(len(_originators([p.estimate for p in points])), "originator")
     head = (
@@ -265,7 +275,8 @@ def _estimate_desc(
         "of the period it describes, else at the date the document reported it; projections "
         "are diamonds with a dashed outline; ranges are bars from low to high."
     )
-    return " ".join([head, *(f"{_estimate_words(p, actors)}." for p in points), *left_out])
+    words = (f"{_estimate_words(p, actors)}." for p in points)
+    return " ".join([head, *words, *left_out])
 
 
 @dataclass(frozen=True)
@@ -303,6 +314,7 @@ def estimates_chart(
     axis: Axis | None = None,
     estimates: Sequence[Estimate] | None = None,
     replaced: Collection[str] = frozenset(),
+    vocabulary: Vocabulary | None = None,
 ) -> Md:
     """Each estimate as a dot (value) or a low–high bar (range): x = date, y = the figure,
     in the unit of ``axis`` (default: the deployment's force).
@@ -314,7 +326,10 @@ def estimates_chart(
     -> Document; ``actors`` maps actor id -> the name to show (default: the id). Colours
     follow the deployment's sorted originator ids. Marks link to ``#<estimate id>`` (the
     table's rows). With an ``axis``, the chart's key is ``<deployment>-<axis id>``.
+    What a figure counts, and whether it is a projection, is the ``vocabulary``'s
+    (default: the built-in terms).
     """
+    vocabulary = vocabulary or Vocabulary.of()
     every = list(deployment.estimates if estimates is None else estimates)
     shown = [e for e in every if e.id not in replaced and charted(e)]
     key = f"{deployment.id}-{axis.id}" if axis is not None else deployment.id
@@ -325,7 +340,7 @@ def estimates_chart(
         message = "No estimates recorded." if not every else "No figure to draw."
         return empty_chart("estimates", key, title, message)
     actors = actors or {}
-    points = _estimate_points(deployment, shown, documents)
+    points = _estimate_points(deployment, shown, documents, vocabulary)
     days = [p.day for p in points if p.day is not None]
     right = _EST_RIGHT - (_UNDATED_W if len(days) < len(points) else 0)
     scale = TimeScale(*day_domain(days), _EST_LEFT + 8, right - 8) if days else None

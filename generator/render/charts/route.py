@@ -11,6 +11,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.facts.model.vocabulary import Progress
+from generator.facts.vocabulary import Vocabulary
 from generator.render.charts.svg import (
     WIDTH,
     XY,
@@ -54,8 +56,12 @@ class Leg:
     end: str
     fact_id: str | None = None
     status: str = "completed"
+    """The status as pages show it."""
     label: str | None = None
     claimant: str | None = None
+    progress: Progress | None = None
+    """What the status means (the vocabulary's; None: the built-in term's): an open leg is
+    dashed, a halted one dotted red."""
 
 
 def _breaks(legs: Sequence[Leg]) -> list[bool]:
@@ -146,7 +152,10 @@ def _leg_svg(index: int, leg: Leg, xy: Mapping[str, XY], marker: str, broken: bo
     curve = _curve(xy[leg.start], xy[leg.end], 18.0 if broken else 9.0)
     (sx, sy), (cx, cy), (ex, ey) = curve
     d = f"M{num(sx)} {num(sy)}Q{num(cx)} {num(cy)} {num(ex)} {num(ey)}"
-    cls = "bc-leg bc-leg-expected" if leg.status == "expected" else "bc-leg"
+    progress = leg.progress or Vocabulary.of().progress("phase_statuses", leg.status)
+    cls = {"open": "bc-leg bc-leg-expected", "halted": "bc-leg bc-leg-halted"}.get(
+        progress, "bc-leg"
+    )
     attrs: dict[str, str | float] = {"d": d, "class": cls, "marker-end": f"url(#{marker})"}
     if broken:
         # Dotted (a presentation attribute: the stylesheet's dashes of an expected leg win).
