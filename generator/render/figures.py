@@ -81,7 +81,8 @@ def route(content: Content, record: Developments, deployment: Deployment) -> Md:
         return Md("")
     used = {leg.start for leg in legs} | {leg.end for leg in legs}
     places = [charts.Place(p.id, p.name, p.lat, p.lon) for p in content.places if p.id in used]
-    return charts.route_map(places, legs, key=deployment.id)
+    title = f"Route of the {content.vocabulary.words['deployment']} (schematic map)"
+    return charts.route_map(places, legs, key=deployment.id, title=title)
 
 
 STRIP_LIMIT = 60

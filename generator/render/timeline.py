@@ -73,20 +73,33 @@ class Entry:
 _KIND: Mapping[type[Indexed], str] = MappingProxyType(
     {
         Event: "event",
-        Phase: "deployment",
         Estimate: "estimate",
-        Signature: "treaty",
-        Stage: "treaty",
         Reaction: "reaction",
         Document: "source",
     }
 )
+"""What the chronology calls a fact of each kind; a route step is of its deployment (as the
+site calls one), a stage or signature of its process (a treaty, a law, a court case)."""
 
 
-def _entries(content: Content, fact_id: str, record: IndexedRecord) -> list[Entry]:
+def _kinds(content: Content) -> dict[str, str]:
+    """Fact id -> its kind in words, for the steps of deployments and processes."""
+    deployment = content.vocabulary.words["deployment"]
+    kinds = {phase.id: deployment for d in content.deployments for phase in d.route}
+    for treaty in content.treaties:
+        process = content.vocabulary.label("processes", treaty.process)
+        steps: list[Stage | Signature] = list(treaty.stages)
+        steps += [treaty.signature] if treaty.signature else []
+        kinds.update((step.id, process) for step in steps)
+    return kinds
+
+
+def _entries(
+    content: Content, fact_id: str, record: IndexedRecord, kinds: Mapping[str, str]
+) -> list[Entry]:
     """A fact's entries: at its own date (an estimate's: when claimed, else the period it
     describes), then one for each later status of a stage or phase."""
-    kind = _KIND.get(type(record), "fact")
+    kind = kinds.get(fact_id) or _KIND.get(type(record), "fact")
     found = []
     when = record.dated
     if when is not None and when.resolved:
@@ -109,10 +122,11 @@ def chronology(content: Content) -> list[Entry]:
     """Every fact with a resolved date, and every later status of a stage or phase, oldest
     first; ties broken by id (a fact's own entry before its later statuses)."""
     entries = []
+    kinds = _kinds(content)
     for fact_id, placed in content.ids.items():
         record = placed.record
         if isinstance(record, Deployment):
             continue
-        entries.extend(_entries(content, fact_id, record))
+        entries.extend(_entries(content, fact_id, record, kinds))
     order = {"happened": 0, "said": 0, "describes": 0, "status": 1, "reported": 1}
     return sorted(entries, key=lambda e: (e.when.start, e.when.end, e.fact_id, order[e.dating]))
