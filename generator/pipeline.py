@@ -7,14 +7,16 @@ serve keeps between rebuilds is a :class:`Session` its caller owns and passes in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.errors import ContentError, display_path
+from generator.errors import ContentError, Problem, display_path
 from generator.facts.content import Content
 from generator.facts.loader import Parsing, load_content
 from generator.facts.parse_cache import ParseCache
 from generator.facts.validate import build_content
+from generator.facts.vocabulary import unknown_words
 from generator.publish import Asset, published
 from generator.render.memo import Memo
 from generator.render.renderer import Page, Renderer
@@ -76,13 +78,15 @@ def generate_site(
     session: Session | None = None,
     site_url: str | None = None,
     author: str | None = None,
+    words: Mapping[str, str] | None = None,
 ) -> Generated:
     """Every page (as :func:`generate`) and every file published beside them.
 
     ``site_url`` (MkDocs' setting) makes the feed's and the export's links absolute;
     without it they are relative to the site's root. ``author`` is the feed's (MkDocs'
-    ``site_author``)."""
-    content, site, pages = _render(content_dir, overrides, root, directory_urls, session)
+    ``site_author``). ``words`` rename the site's parts over the content's own
+    (``vocabulary: words:``), as the plugin's ``words`` option does."""
+    content, site, pages = _render(content_dir, overrides, root, directory_urls, session, words)
     files = published(
         content,
         site.index,
@@ -102,6 +106,7 @@ def generate(
     *,
     directory_urls: bool = True,
     session: Session | None = None,
+    words: Mapping[str, str] | None = None,
 ) -> list[Page]:
     """Every page of the briefing, rendered to Markdown, in navigation order.
 
@@ -109,7 +114,7 @@ def generate(
     name), for links in charts that the builder does not rewrite. With a ``session``,
     whatever did not change since its last call is reused (`mkdocs serve`); without one,
     everything is made afresh and nothing is kept."""
-    return _render(content_dir, overrides, root, directory_urls, session)[2]
+    return _render(content_dir, overrides, root, directory_urls, session, words)[2]
 
 
 def _render(
@@ -118,8 +123,21 @@ def _render(
     root: Path | None,
     directory_urls: bool,
     session: Session | None,
+    words: Mapping[str, str] | None = None,
 ) -> tuple[Content, Site, list[Page]]:
     content = load(content_dir, root, session.parsed if session else None)
+    if words:
+        unknown = unknown_words(words)
+        if unknown:
+            raise ContentError(
+                [
+                    Problem(
+                        "mkdocs.yml", 1, 1, f"unknown word '{key}' in the plugin's 'words'", hint
+                    )
+                    for key, hint in unknown
+                ]
+            )
+        content = replace(content, vocabulary=content.vocabulary.with_words(words))
     if session is None:
         renderer = Renderer(overrides, directory_urls=directory_urls)
     else:

@@ -11,6 +11,9 @@ class BriefingConfig(base.Config):
     """Folder of fact files, relative to mkdocs.yml."""
     overrides = c.Optional(c.Type(str))
     """Folder of templates that replace the built-in ones of the same name."""
+    words = c.DictOfItems(c.Type(str), default={})
+    """What the site calls its parts (``deployments: Police missions``), over the content's
+    own ``vocabulary: words:``; the keys are those of the editor's guide."""
     canaries = c.ListOfItems(c.Type(str), default=[])
     """Strings that must never appear in the built site (e.g. a secret planted in a test)."""
     scan = c.Type(bool, default=True)

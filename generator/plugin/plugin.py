@@ -83,6 +83,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 session=session,
                 site_url=config.site_url,
                 author=config.site_author,
+                words=self.config.words,
             )
         except ContentError as exc:
             if self.serve is None:

@@ -103,3 +103,32 @@ def test_the_data_export_keeps_the_terms(site: Path) -> None:
     data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
     text = json.dumps(data)
     assert '"legal-challenge"' in text and '"suspended"' in text
+
+
+def _project(target: Path, plugin_words: str) -> Path:
+    shutil.copytree(CIVIC, target / "content")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("      content: content\n", "      content: content\n" + plugin_words)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+def test_the_site_settings_rename_parts_over_the_content(tmp_path: Path) -> None:
+    project = _project(tmp_path, "      words:\n        reactions: Responses\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "reactions" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="responses">Responses' in page
+    assert "<title>Responses - " in page
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Police missions" in home  # the content's own words stay where not renamed
+
+
+def test_an_unknown_word_in_the_settings_fails_cleanly(tmp_path: Path) -> None:
+    project = _project(tmp_path, "      words:\n        reaction: Responses\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "unknown word 'reaction' in the plugin's 'words'" in result.stderr
+    assert "did you mean 'reactions'?" in result.stderr
+    assert "Traceback" not in result.stderr
