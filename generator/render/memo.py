@@ -73,6 +73,7 @@ PAGE_HELPERS = frozenset(
         "external",
         "actor",
         "who",
+        "term",
         "when",
         "figure",
         "grade",

@@ -188,6 +188,16 @@ class PageHelpers:
         target = quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
         return Md(f"[{self.escape(url)}]({target.replace('(', '%28').replace(')', '%29')})")
 
+    def term(self, vocabulary: str, term_id: str) -> Md:
+        """A term as readers see it: its label, marked with its colour when the briefing
+        gives it one (a swatch beside it, so the colour never carries the meaning alone)."""
+        entry = self.content.vocabulary.terms[vocabulary].get(term_id)
+        label = self.escape(entry.label if entry is not None else term_id)
+        if entry is None or entry.colour is None:
+            return label
+        swatch = f'<span class="bc-swatch" style="--bc-term: {entry.colour}"></span>'
+        return Md(f"{swatch}{label}")
+
     def actor(self, actor_id: str | None, fallback: str = "the report") -> Md:
         """An actor's name, linking to its entry on the Sources page."""
         if actor_id is None:

@@ -122,8 +122,8 @@ def test_a_built_in_term_can_be_relabelled(civic: Path) -> None:
         ),
         (
             "briefing.yaml",
-            "      progress: halted\n  phase_statuses:",
-            "      progress: stopped\n  phase_statuses:",
+            "      progress: halted\n      colour",
+            "      progress: stopped\n      colour",
             "content/briefing.yaml:36:17: error: 'stopped' is not allowed for 'progress'",
         ),
     ],

@@ -132,3 +132,21 @@ def test_an_unknown_word_in_the_settings_fails_cleanly(tmp_path: Path) -> None:
     assert "unknown word 'reaction' in the plugin's 'words'" in result.stderr
     assert "did you mean 'reactions'?" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_terms_with_a_colour_are_drawn_in_it_and_still_say_their_name(site: Path) -> None:
+    page = LexborHTMLParser((site / "treaties" / "lantern-mission-act" / "index.html").read_text())
+    step = page.css_first('a.bc-link[href="#entry-into-force"] g')
+    assert step is not None and step.attributes.get("style") == "--bc-term: #9a3412"
+    status = step.css_first("text.bc-status")
+    assert status is not None and "bc-term" in (status.attributes.get("class") or "")
+    assert status.text() == "suspended by a court"
+    reactions = LexborHTMLParser((site / "reactions" / "index.html").read_text())
+    header = reactions.css_first(".reaction-matrix thead")
+    assert header is not None
+    swatches = {
+        th.text().strip(): th.css_first(".bc-swatch").attributes.get("style")
+        for th in header.css("th")
+        if th.css_first(".bc-swatch") is not None
+    }
+    assert swatches == {"welcome": "--bc-term: #047857", "legal challenge": "--bc-term: #b91c1c"}

@@ -78,6 +78,14 @@ CHART_CSS = """/* Charts (generator/render/charts/): static SVG. Every colour is
 .bc-svg .bc-status-underway { fill: var(--bc-warn); }
 .bc-svg .bc-status-open { fill: var(--bc-muted); }
 .bc-svg .bc-status-halted { fill: var(--bc-stop); }
+/* a term's own colour (the briefing's vocabulary): a swatch beside its label */
+.bc-swatch {
+  display: inline-block; width: .7em; height: .7em; margin-right: .3em;
+  border-radius: 2px; background: var(--bc-term); vertical-align: baseline;
+}
+.bc-svg .bc-term.bc-step { stroke: var(--bc-term); }
+.bc-svg .bc-term.bc-done, .bc-svg .bc-term.bc-half { fill: var(--bc-term); }
+.bc-svg .bc-status.bc-term { fill: var(--bc-term); }
 /* chronology strip: colour = kind; tick = a day, band = a month or year, bar = a range */
 .bc-event { fill: var(--bc-c); }
 .bc-event.bc-band { fill-opacity: .3; stroke: var(--bc-c); stroke-width: 1; }

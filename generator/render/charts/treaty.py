@@ -41,6 +41,8 @@ class _Step:
     vote: str | None = None
     was: str = ""
     """The earlier statuses in words ('pending as of 1 Mar 2030'); empty: none."""
+    colour: str | None = None
+    """The status's own colour (the briefing's vocabulary), if it has one."""
 
 
 def _status_words(
@@ -64,9 +66,11 @@ def _stage_step(
     latest_status = stage.updates[-1].status if stage.updates else stage.status
     status = vocabulary.label(_STATUSES, latest_status)
     progress = vocabulary.progress(_STATUSES, latest_status)
+    known = vocabulary.terms[_STATUSES].get(latest_status)
+    colour = known.colour if known is not None else None
     if not stage.updates:
         date = when_label(stage.when)
-        return _Step(stage.id, stage.name, status, progress, date, stage.vote)
+        return _Step(stage.id, stage.name, status, progress, date, stage.vote, colour=colour)
     latest = stage.updates[-1]
     earlier: list[Stage | StageUpdate] = [stage, *stage.updates[:-1]]
     was = ", then ".join(_status_words(claim, documents, vocabulary) for claim in earlier)
@@ -74,7 +78,7 @@ def _stage_step(
     document = documents.get(latest.document) if documents is not None else None
     if (when is None or not when.resolved) and document and document.published.resolved:
         date = f"as of {document.published.label()}"  # the document says it is so by then
-    return _Step(stage.id, stage.name, status, progress, date, latest.vote, was)
+    return _Step(stage.id, stage.name, status, progress, date, latest.vote, was, colour)
 
 
 def _treaty_steps(
@@ -92,36 +96,40 @@ def _treaty_steps(
     return steps
 
 
-def _step_marker(progress: Progress, x: float, y: float) -> str:
+def _step_marker(progress: Progress, x: float, y: float, term: str = "") -> str:
     """done: filled circle with a tick; underway (pending): half-filled diamond; halted: a
-    circle struck through; open (expected): dashed square."""
+    circle struck through; open (expected): dashed square. ``term`` ('bc-term '): drawn in
+    the status's own colour."""
     if progress == "done":
-        circle = tag("circle", {"cx": x, "cy": y, "r": 12.0, "class": "bc-step bc-done"})
+        circle = tag("circle", {"cx": x, "cy": y, "r": 12.0, "class": term + "bc-step bc-done"})
         tick = path_data([(x - 5, y), (x - 1.5, y + 4), (x + 5.5, y - 4)], close=False)
         return circle + tag("path", {"d": tick, "class": "bc-tick-mark"})
     if progress == "halted":
-        circle = tag("circle", {"cx": x, "cy": y, "r": 12.0, "class": "bc-step bc-halted"})
+        circle = tag("circle", {"cx": x, "cy": y, "r": 12.0, "class": term + "bc-step bc-halted"})
         cross = path_data([(x - 8.5, y + 8.5), (x + 8.5, y - 8.5)], close=False)
-        return circle + tag("path", {"d": cross, "class": "bc-step bc-halted"})
+        return circle + tag("path", {"d": cross, "class": term + "bc-step bc-halted"})
     if progress == "underway":
         half = path_data([(x - 13, y), (x + 13, y), (x, y + 13)])
         outline = path_data([(x, y - 13), (x + 13, y), (x, y + 13), (x - 13, y)])
-        return tag("path", {"d": half, "class": "bc-half"}) + tag(
-            "path", {"d": outline, "class": "bc-step bc-pending"}
+        return tag("path", {"d": half, "class": term + "bc-half"}) + tag(
+            "path", {"d": outline, "class": term + "bc-step bc-pending"}
         )
     square = {"x": x - 10, "y": y - 10, "width": 20.0, "height": 20.0, "rx": 3.0}
-    return tag("rect", {**square, "class": "bc-step bc-expected"})
+    return tag("rect", {**square, "class": term + "bc-step bc-expected"})
 
 
 def _step_body(step: _Step, x: float, y: float) -> str:
     """Marker, then under it: the status in words, the name, the date."""
-    parts = [_step_marker(step.progress, x, y)]
-    status_class = f"bc-status-{step.progress}"
+    term = "bc-term " if step.colour else ""
+    parts = [_step_marker(step.progress, x, y, term)]
+    status_class = f"{term}bc-status-{step.progress}"
     parts.append(text_line(x, y + 31, step.status, "status", "middle", status_class))
     lines = wrap(step.name, _NAME_CHARS, _NAME_LINES)
     for i, line in enumerate(lines):
         parts.append(text_line(x, y + 48 + 15 * i, line, "name", "middle"))
     parts.append(text_line(x, y + 50 + 15 * len(lines), step.date, "name", "middle", "bc-muted"))
+    if step.colour:
+        return tag("g", {"style": f"--bc-term: {step.colour}"}, "".join(parts))
     return "".join(parts)
 
 
