@@ -18,6 +18,7 @@ from click.core import ParameterSource
 
 from generator import scaffold
 from generator.cli import formats, site_config
+from generator.cli.init import init
 from generator.errors import ContentError, Problem, display_path
 from generator.facts import advisories
 from generator.facts.schema import DRAFTS, schema_text
@@ -325,6 +326,8 @@ def new(fact_kind: str, content_dir: Path, file_name: str | None, **values: obje
     """
     spec = scaffold.kind_spec(fact_kind)
     try:
+        if content_dir.is_dir():
+            spec = scaffold.with_terms(spec, scaffold.declared_terms(content_dir))
         scaffold.check_options(spec, values)
         _ask(spec, values, content_dir, file_name)
         added = scaffold.add(content_dir, spec, values, file_name)
@@ -338,3 +341,6 @@ def new(fact_kind: str, content_dir: Path, file_name: str | None, **values: obje
         _fail(exc)
         return
     click.echo(added.report())
+
+
+main.add_command(init)

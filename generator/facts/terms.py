@@ -46,7 +46,7 @@ TERMS: MappingProxyType[tuple[type[BaseModel], str], str] = MappingProxyType(
 SHOWN = 12
 
 
-def _declared(files: list[FactFile]) -> Iterator[tuple[FactFile, str, int, str]]:
+def declared_in(files: list[FactFile]) -> Iterator[tuple[FactFile, str, int, str]]:
     """Each term id the content declares: (file, vocabulary, index, id)."""
     for fact_file in files:
         data = fact_file.data
@@ -84,7 +84,7 @@ def term_problems(files: list[FactFile], *, complete: bool = True) -> list[Probl
     known = {name: [t.id for t in getattr(builtin, name)] for name in VOCABULARY_FIELDS}
     problems: list[Problem] = []
     first: dict[tuple[str, str], FactFile] = {}
-    for fact_file, name, index, term_id in _declared(files):
+    for fact_file, name, index, term_id in declared_in(files):
         if (name, term_id) in first:
             line, column = fact_file.place(("vocabulary", name, index, "id"))
             problems.append(

@@ -30,12 +30,21 @@ from generator.scaffold.kinds import (
     KindSpec,
     Shape,
     kind_spec,
+    with_terms,
 )
 from generator.scaffold.options import check_options, given, missing, options
 from generator.scaffold.quoting import WIDTH
-from generator.scaffold.target import Target, find_target, next_document_number, parent_ids
+from generator.scaffold.target import (
+    Target,
+    declared_terms,
+    find_target,
+    next_document_number,
+    parent_ids,
+)
 
 __all__ = [
+    "declared_terms",
+    "with_terms",
     "ALIASES",
     "KINDS",
     "KIND_NAMES",

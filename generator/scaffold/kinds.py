@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -11,6 +11,8 @@ from pydantic import BaseModel
 
 from generator.facts import model
 from generator.facts.dates import When
+from generator.facts.model.fields import VOCABULARY_KEY
+from generator.facts.vocabulary import builtin_vocabularies
 
 Shape = Literal["text", "refs", "date", "choice"]
 
@@ -25,6 +27,9 @@ class FieldSpec:
     shape: Shape = "text"
     choices: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()  # required unless one of these is given
+    vocabulary: str | None = None
+    """For a term: its vocabulary ('reaction_kinds'); ``choices`` are then the built-in
+    terms, and :func:`with_terms` adds the content's own."""
 
     @property
     def option(self) -> str:
@@ -100,8 +105,31 @@ def _fields(
             continue
         required = info.is_required() or name in unless
         help_text = _help(info.description) or name.replace("_", " ")
-        found.append(FieldSpec(name, help_text, required, shape[0], shape[1], unless.get(name, ())))
+        extra = info.json_schema_extra
+        vocabulary = extra.get(VOCABULARY_KEY) if isinstance(extra, dict) else None
+        if isinstance(vocabulary, str):
+            builtin = tuple(t.id for t in getattr(builtin_vocabularies(), vocabulary))
+            shape = ("choice", builtin)
+        else:
+            vocabulary = None
+        found.append(
+            FieldSpec(
+                name, help_text, required, shape[0], shape[1], unless.get(name, ()), vocabulary
+            )
+        )
     return tuple(found)
+
+
+def with_terms(spec: KindSpec, declared: Mapping[str, list[str]]) -> KindSpec:
+    """The kind with its terms' choices extended by those the content declares
+    (vocabulary name -> term ids)."""
+    fields = tuple(
+        replace(f, choices=(*f.choices, *(t for t in declared[f.vocabulary] if t not in f.choices)))
+        if f.vocabulary and declared.get(f.vocabulary)
+        else f
+        for f in spec.fields
+    )
+    return replace(spec, fields=fields)
 
 
 def _kind(

@@ -9,6 +9,7 @@ from typing import Any
 from generator.errors import ContentError, Problem, display_path
 from generator.facts.citation_numbers import next_free, numbered
 from generator.facts.loader import FACT_SUFFIXES, FactFile, Loc, fact_paths, read_file
+from generator.facts.terms import declared_in
 from generator.scaffold.exceptions import UsageProblem
 from generator.scaffold.kinds import KindSpec
 
@@ -40,6 +41,14 @@ def _read_all(content_dir: Path) -> list[tuple[Path, FactFile]]:
 def _records(data: Any, key: str) -> list[Any]:
     items = data.get(key) if isinstance(data, dict) else None
     return items if isinstance(items, list) else []
+
+
+def declared_terms(content_dir: Path) -> dict[str, list[str]]:
+    """The terms the content declares under 'vocabulary:', by vocabulary."""
+    declared: dict[str, list[str]] = {}
+    for _, name, _, term_id in declared_in([f for _, f in _read_all(content_dir)]):
+        declared.setdefault(name, []).append(term_id)
+    return declared
 
 
 def parent_ids(content_dir: Path, spec: KindSpec) -> list[str]:
