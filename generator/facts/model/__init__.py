@@ -174,7 +174,11 @@ class FactFileModel(Record):
         description="The briefing: title and summary (and for one edition, its date, cut-off "
         "and takeaways). Exactly one file has it.",
         examples=[
-            {"title": "North Korean troops in Russia", "date": "2024-10-25", "cutoff": "2024-10-25"}
+            {
+                "title": "Marenlandic police officers in Ostavia",
+                "date": "2031-05-02",
+                "cutoff": "2031-05-02",
+            }
         ],
     )
     editions: list[Edition] = Field(
@@ -184,10 +188,12 @@ class FactFileModel(Record):
         examples=[
             [
                 {
-                    "id": "2024-10-25",
-                    "date": "2024-10-25",
-                    "cutoff": "2024-10-25",
-                    "takeaways": [{"text": "Estimates conflict.", "cites": ["nis-1500-sent"]}],
+                    "id": "2031-05-02",
+                    "date": "2031-05-02",
+                    "cutoff": "2031-05-02",
+                    "takeaways": [
+                        {"text": "Parliament approved the act.", "cites": ["parliament-approval"]}
+                    ],
                 }
             ]
         ],
@@ -195,15 +201,19 @@ class FactFileModel(Record):
     documents: list[Document] = Field(
         default_factory=list,
         description="The documents that reported the facts (the sources).",
-        examples=[
-            [{"id": "report-2024-10-25", "title": "Troops in Kursk", "published": "2024-10-25"}]
-        ],
+        examples=[[{"id": "bulletin-1", "title": "LANTERN bulletin 1", "published": "2031-05-02"}]],
     )
     actors: list[Actor] = Field(
         default_factory=list,
         description="States, organisations, people and groups that claim, react or sign.",
         examples=[
-            [{"id": "kr-nis", "name": "South Korea's intelligence agency", "kind": "organisation"}]
+            [
+                {
+                    "id": "marenland-interior",
+                    "name": "Marenland's interior ministry",
+                    "kind": "organisation",
+                }
+            ]
         ],
     )
     deployments: list[Deployment] = Field(
@@ -212,11 +222,11 @@ class FactFileModel(Record):
         examples=[
             [
                 {
-                    "id": "dprk-troops-in-russia",
-                    "title": "North Korean troops in Russia",
-                    "force": "North Korean soldiers",
-                    "origin": "north-korea",
-                    "destination": "russia",
+                    "id": "lantern-mission",
+                    "title": "Police support mission to Ostavia",
+                    "force": "Marenlandic police officers",
+                    "origin": "marenland",
+                    "destination": "ostavia",
                 }
             ]
         ],
@@ -227,9 +237,9 @@ class FactFileModel(Record):
         examples=[
             [
                 {
-                    "id": "russia-dprk-partnership",
-                    "title": "Partnership agreement",
-                    "parties": ["russia", "north-korea"],
+                    "id": "police-cooperation-agreement",
+                    "title": "Police cooperation agreement",
+                    "parties": ["marenland", "ostavia"],
                 }
             ]
         ],
@@ -240,12 +250,13 @@ class FactFileModel(Record):
         examples=[
             [
                 {
-                    "id": "nato-confirms",
-                    "actor": "nato",
+                    "id": "ostavia-confirms",
+                    "actor": "ostavia-interior",
                     "kind": "confirmation",
-                    "summary": "Confirmed the deployment.",
-                    "document": "report-2024-10-25",
-                    "quote": "NATO confirmed",
+                    "summary": "Confirmed the mission.",
+                    "responds_to": ["lantern-mission"],
+                    "document": "bulletin-1",
+                    "quote": "Ostavia's interior ministry confirmed",
                 }
             ]
         ],
@@ -256,11 +267,11 @@ class FactFileModel(Record):
         examples=[
             [
                 {
-                    "id": "russia-counterattack",
-                    "title": "Russian forces counter-attack",
-                    "when": "2024-09",
-                    "document": "report-2024-10-25",
-                    "quote": "Russian forces counterattacked in September.",
+                    "id": "residents-leave",
+                    "title": "Residents leave their homes in Port Averly",
+                    "when": "2031-04",
+                    "document": "bulletin-1",
+                    "quote": "Residents left their homes in Port Averly in April.",
                 }
             ]
         ],
@@ -268,13 +279,13 @@ class FactFileModel(Record):
     glossary: list[GlossaryEntry] = Field(
         default_factory=list,
         description="Abbreviations shown as tooltips wherever they appear.",
-        examples=[[{"term": "NIS", "meaning": "National Intelligence Service (South Korea)"}]],
+        examples=[[{"term": "ORN", "meaning": "Ostavian Relief Network"}]],
     )
     measures: list[Measure] = Field(
         default_factory=list,
         description="What figures count, each with its unit: declared once, named by "
         "estimates and deployments with 'measure'.",
-        examples=[[{"id": "soldiers", "name": "Soldiers", "unit": "soldiers"}]],
+        examples=[[{"id": "officers", "name": "Police officers", "unit": "officers"}]],
     )
     vocabulary: Vocabularies | None = Field(
         None,
@@ -294,10 +305,10 @@ class FactFileModel(Record):
         examples=[
             [
                 {
-                    "id": "vladivostok",
-                    "name": "Vladivostok",
-                    "lat": 43.1,
-                    "lon": 131.9,
+                    "id": "port-averly",
+                    "name": "Port Averly",
+                    "lat": 38.5,
+                    "lon": 23.0,
                     "basis": "approximate city centre",
                 }
             ]

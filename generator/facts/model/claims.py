@@ -42,11 +42,11 @@ class Citation(Record):
     """A further document that reports the same fact, with its own words."""
 
     document: Ref = Field(
-        description="Id of the document that also reports it.", examples=["report-2024-11-06"]
+        description="Id of the document that also reports it.", examples=["bulletin-2"]
     )
     quote: Text = Field(
         description="The passage of that document, copied verbatim.",
-        examples=["Seoul now estimates that about 12,000 soldiers may be sent."],
+        examples=["Hundreds of police officers from Marenland and the Calder Isles may be sent."],
     )
 
 
@@ -55,11 +55,13 @@ class Evidence(Indexed):
 
     document: Ref = Field(
         description="Id of the document that reported this (the first, if several did).",
-        examples=["report-2024-10-25"],
+        examples=["bulletin-1"],
     )
     quote: Text = Field(
         description="The passage of the document that supports this fact, copied verbatim.",
-        examples=["Seoul estimates that Pyongyang may send a total of about 12,000 soldiers."],
+        examples=[
+            "Marenland and the Calder Isles may send hundreds of police officers to Ostavia."
+        ],
     )
     also_reported_in: list[Citation] = Field(
         default_factory=list,
@@ -69,8 +71,9 @@ class Evidence(Indexed):
         examples=[
             [
                 {
-                    "document": "report-2024-11-06",
-                    "quote": "Seoul now estimates that about 12,000 soldiers may be sent.",
+                    "document": "bulletin-2",
+                    "quote": "Hundreds of police officers from Marenland and the Calder Isles "
+                    "may be sent.",
                 }
             ]
         ],
@@ -102,12 +105,12 @@ class Claim(Evidence):
         None,
         description="Id of the actor who made the claim. Leave out when the document states it "
         "in its own voice.",
-        examples=["kr-nis"],
+        examples=["marenland-interior"],
     )
     speaker: Ref | None = Field(
         None,
         description="Id of the person who voiced it for the originator.",
-        examples=["john-kirby"],
+        examples=["mim-spokesperson"],
     )
     credibility: Credibility = Field(
         "not graded",
@@ -127,24 +130,24 @@ class Claim(Evidence):
         None,
         description="Give when the source does not say who said it and the editors "
         "attributed it: their reason. Readers see the attribution as the editors'.",
-        examples=["follows Kirby's quoted words; the report names no speaker"],
+        examples=["follows the interior ministry's quoted words; the bulletin names no speaker"],
     )
     supersedes: RefList = Field(
         default_factory=list,
         description="Ids of earlier claims by the same claimant that this one replaces (an "
         "updated figure). Both are kept; the earlier is shown as superseded.",
-        examples=[["nis-1500-sent"]],
+        examples=[["relief-displaced"]],
     )
     corrects: RefList = Field(
         default_factory=list,
         description="Ids of earlier claims, of any source, that this one says were wrong. "
         "Both are kept; the corrected one is shown with its correction.",
-        examples=[["german-summons"]],
+        examples=[["calder-pledge"]],
     )
     disputes: RefList = Field(
         default_factory=list,
         description="Ids of claims this one contradicts. Both are shown, side by side.",
-        examples=[["experts-rockets-claim"]],
+        examples=[["interior-hundreds-planned"]],
     )
 
     @property
@@ -190,23 +193,25 @@ class Document(Indexed):
     )
     title: Title = Field(
         description="The document's title as published.",
-        examples=["North Korean soldiers reported in Russia's Kursk region"],
+        examples=["Marenlandic police officers to be sent to Ostavia"],
     )
-    published: When = Field(description="Publication date.", examples=["2024-10-25"])
+    published: When = Field(description="Publication date.", examples=["2031-05-02"])
     publisher: Text | None = Field(
-        None, description="Who published it, if the document says.", examples=["Reuters"]
+        None,
+        description="Who published it, if the document says.",
+        examples=["Port Averly Courier"],
     )
     url: Url | None = Field(
         None,
         description="Where to read it (https:, http: or mailto:).",
-        examples=["https://example.org/reports/2024-10-25"],
+        examples=["https://example.org/bulletins/bulletin-1"],
     )
     archive: str | None = Field(
         None,
         pattern=r"^[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-]+)*\.txt$",
         description="Path, under content/, of a plain-text copy of the document. When given, "
         "every quote citing the document must appear in it verbatim.",
-        examples=["documents/report-2024-10-25.txt"],
+        examples=["documents/bulletin-1.txt"],
     )
 
     @property
@@ -227,7 +232,7 @@ class Actor(Indexed):
     id: Id
     name: Title = Field(
         description="Name as the briefing shows it.",
-        examples=["South Korea's National Intelligence Service"],
+        examples=["Marenland's interior ministry"],
     )
     kind: ActorKind = Field(
         json_schema_extra=term_of("actor_kinds"),
@@ -236,18 +241,18 @@ class Actor(Indexed):
         examples=["organisation"],
     )
     short: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = Field(
-        None, description="Short name or abbreviation.", examples=["NIS"]
+        None, description="Short name or abbreviation.", examples=["MIM"]
     )
     country: Ref | None = Field(
-        None, description="Id of the state this actor belongs to.", examples=["south-korea"]
+        None, description="Id of the state this actor belongs to.", examples=["marenland"]
     )
     role: Text | None = Field(
         None,
         description="Role, as the source gives it.",
-        examples=["spokesperson for the National Security Council"],
+        examples=["spokesperson for Marenland's interior ministry"],
     )
     speaks_for: Ref | None = Field(
-        None, description="Id of the actor this person speaks for.", examples=["us-nsc"]
+        None, description="Id of the actor this person speaks for.", examples=["marenland-interior"]
     )
     reliability: Reliability = Field(
         "not graded",

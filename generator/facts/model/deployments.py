@@ -33,9 +33,9 @@ QUALIFIER_LABEL: MappingProxyType[str, str] = MappingProxyType(
 class Estimate(Claim):
     """A claimed figure: a value or a low/high range, what it counts, and as of when."""
 
-    value: Count | None = Field(None, description="The figure, if one number.", examples=[1500])
-    low: Count | None = Field(None, description="Low end of a range.", examples=[1500])
-    high: Count | None = Field(None, description="High end of a range.", examples=[3000])
+    value: Count | None = Field(None, description="The figure, if one number.", examples=[5000])
+    low: Count | None = Field(None, description="Low end of a range.", examples=[200])
+    high: Count | None = Field(None, description="High end of a range.", examples=[999])
     qualifier: Qualifier = Field(
         "exact",
         description="exact, about, at-least, more-than, up-to or fewer-than, as the source "
@@ -47,12 +47,12 @@ class Estimate(Claim):
         description="The source's words for a figure it gives without an exact number "
         "('hundreds', 'several thousand'), kept verbatim beside the interval they are read as "
         "('low'/'high', with 'rule'). Words alone, with no interval, are shown but not charted.",
-        examples=["several thousand"],
+        examples=["hundreds"],
     )
     rule: Text | None = Field(
         None,
         description="How 'words' were read as an interval: shown to readers beside it.",
-        examples=["several thousand read as 3,000 to 9,999"],
+        examples=["hundreds read as 200 to 999"],
     )
     hedge: Text | None = Field(
         None,
@@ -64,18 +64,18 @@ class Estimate(Claim):
         None,
         description="Id of the measure the figure counts in (see 'measures'); default: the "
         "deployment's.",
-        examples=["soldiers"],
+        examples=["officers"],
     )
     scope: Text | None = Field(
         None,
         description="Where the figure applies, in the source's words ('in the capital', "
         "'in the whole country'). Figures of different scopes are not compared.",
-        examples=["in the east of Russia"],
+        examples=["in Port Averly"],
     )
     scope_place: Ref | None = Field(
         None,
         description="Id of the place the figure applies to, when it is one of 'places'.",
-        examples=["kursk"],
+        examples=["port-averly"],
     )
     counts: Counts = Field(
         json_schema_extra=term_of("counts"),
@@ -89,10 +89,10 @@ class Estimate(Claim):
         description="The date or period the figure describes, if the source says.",
         examples=[
             {
-                "text": "between early and mid-October",
-                "from": "2024-10-01",
-                "to": "2024-10-20",
-                "rule": "early = days 1-10 and mid = days 11-20 of October 2024",
+                "text": "between early and mid-May",
+                "from": "2031-05-01",
+                "to": "2031-05-20",
+                "rule": "early = days 1-10 and mid = days 11-20 of May 2031",
             }
         ],
     )
@@ -102,15 +102,15 @@ class Estimate(Claim):
         examples=[
             {
                 "text": "on Wednesday",
-                "date": "2024-10-23",
-                "rule": "the Wednesday before the report of Friday 2024-10-25",
+                "date": "2031-04-30",
+                "rule": "the Wednesday before the bulletin of Friday 2031-05-02",
             }
         ],
     )
     adds_to: Ref | None = Field(
         None,
         description="Id of an earlier estimate this figure comes on top of ('another 1,500').",
-        examples=["nis-1500-sent"],
+        examples=["interior-40-sent"],
     )
 
     @property
@@ -134,7 +134,7 @@ class Phase(Claim):
 
     name: Title = Field(
         description="What happens in this phase.",
-        examples=["By sea from North Korea to Vladivostok"],
+        examples=["Advance team to Port Averly"],
     )
     status: PhaseStatus = Field(
         json_schema_extra=term_of("phase_statuses"),
@@ -145,10 +145,12 @@ class Phase(Claim):
     when: When | None = Field(
         None,
         description="When, if the source says.",
-        examples=[{"text": "on Wednesday", "date": "2024-10-23"}],
+        examples=[{"text": "on Wednesday", "date": "2031-04-30"}],
     )
     arrives_at: Ref | None = Field(
-        None, description="Id of the place this phase ends at (for the map).", examples=["kursk"]
+        None,
+        description="Id of the place this phase ends at (for the map).",
+        examples=["port-averly"],
     )
     updates: list[PhaseUpdate] = Field(
         default_factory=list,
@@ -158,9 +160,9 @@ class Phase(Claim):
             [
                 {
                     "status": "completed",
-                    "when": "2024-11-06",
-                    "document": "report-2024-11-06",
-                    "quote": "The troops have completed their training.",
+                    "when": "2031-05-09",
+                    "document": "bulletin-2",
+                    "quote": "The officers have completed their training.",
                 }
             ]
         ],
@@ -180,7 +182,7 @@ class Note(Claim):
 
     text: Text = Field(
         description="The point, in the document's terms.",
-        examples=["The US has yet to determine whether the soldiers will fight for Russia."],
+        examples=["Marenland has yet to determine how long the officers will stay in Ostavia."],
     )
 
     @property
@@ -193,30 +195,35 @@ class Deployment(Indexed):
 
     id: PageId
     title: Title = Field(
-        description="The deployment's page title.", examples=["North Korean troops in Russia"]
+        description="The deployment's page title.", examples=["Police support mission to Ostavia"]
     )
-    force: Text = Field(description="What force.", examples=["North Korean soldiers"])
+    force: Text = Field(
+        description="What force.", examples=["Marenlandic and Calder police officers"]
+    )
     origin: RefList = Field(
         min_length=1,
         description="Id of the actor sending the force, or a list of them when several do.",
-        examples=["north-korea", ["country-a", "country-b"]],
+        examples=["marenland", ["marenland", "calder-isles"]],
     )
-    destination: Ref = Field(description="Id of the actor receiving it.", examples=["russia"])
+    destination: Ref = Field(description="Id of the actor receiving it.", examples=["ostavia"])
     starts_at: Ref | None = Field(
         None,
         description="Id of the place the route starts from (for the map).",
-        examples=["north-korea-place"],
+        examples=["marenland-coast"],
     )
     measure: Ref | None = Field(
         None,
         description="Id of the measure its estimates count in, unless an estimate says "
         "otherwise (see 'measures'). Without one, figures count the 'force'.",
-        examples=["soldiers"],
+        examples=["officers"],
     )
     summary: Text | None = Field(
         None,
         description="One paragraph of context, the briefing's words.",
-        examples=["Reports that North Korean soldiers trained in eastern Russia reached Kursk."],
+        examples=[
+            "Marenland and the Calder Isles send police officers to Ostavia; an advance "
+            "team has reached Port Averly."
+        ],
     )
     route: list[Phase] = Field(
         default_factory=list,
@@ -224,11 +231,11 @@ class Deployment(Indexed):
         examples=[
             [
                 {
-                    "id": "sea-to-vladivostok",
-                    "name": "By sea from North Korea to Vladivostok",
+                    "id": "advance-team",
+                    "name": "Advance team to Port Averly",
                     "status": "completed",
-                    "document": "report-2024-10-25",
-                    "quote": "The troops traveled by sea from North Korea to Vladivostok",
+                    "document": "bulletin-1",
+                    "quote": "An advance team of officers has already reached Port Averly",
                 }
             ]
         ],
@@ -239,13 +246,13 @@ class Deployment(Indexed):
         examples=[
             [
                 {
-                    "id": "nis-1500-sent",
-                    "value": 1500,
+                    "id": "interior-40-sent",
+                    "value": 40,
                     "counts": "sent",
-                    "claimed": "2024-10-18",
-                    "originator": "kr-nis",
-                    "document": "report-2024-10-25",
-                    "quote": "South Korea's intelligence agency reported a deployment of 1,500",
+                    "claimed": "2031-04-30",
+                    "originator": "marenland-interior",
+                    "document": "bulletin-1",
+                    "quote": "The interior ministry reported an advance team of 40 officers",
                 }
             ]
         ],
@@ -256,9 +263,9 @@ class Deployment(Indexed):
         examples=[
             [
                 {
-                    "id": "kirby-undetermined",
-                    "text": "Whether the soldiers will fight is not yet determined.",
-                    "document": "report-2024-10-25",
+                    "id": "stay-undetermined",
+                    "text": "How long the officers will stay is not yet determined.",
+                    "document": "bulletin-1",
                     "quote": "it has yet to be determined",
                 }
             ]

@@ -20,7 +20,7 @@ Id = Annotated[
     Field(
         description="Stable id: lowercase ASCII letters, digits and single hyphens. "
         "Never change it once published.",
-        examples=["nis-1500-sent"],
+        examples=["relief-displaced"],
     ),
 ]
 Ref = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
@@ -38,7 +38,7 @@ def term_of(vocabulary: str) -> dict[str, Any]:
 
 
 def _one_or_many(value: object) -> object:
-    # 'supersedes: nis-1500-sent' and 'supersedes: [a, b]' both read as a list.
+    # 'supersedes: relief-displaced' and 'supersedes: [a, b]' both read as a list.
     return [value] if isinstance(value, str) else value
 
 

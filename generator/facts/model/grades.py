@@ -73,7 +73,7 @@ class Assessment(Indexed):
     text: Text = Field(
         description="The judgement, one sentence; it may use its likelihood word, but says "
         "nothing of confidence.",
-        examples=["North Korean soldiers will likely be deployed to the front lines."],
+        examples=["The main contingent of officers will likely leave once the act is in force."],
     )
     likelihood: Likelihood | None = Field(
         None,
@@ -88,7 +88,7 @@ class Assessment(Indexed):
     cites: list[Ref] = Field(
         min_length=1,
         description="Ids of the facts it rests on.",
-        examples=[["nis-front-expected"]],
+        examples=[["main-contingent"]],
     )
 
     @property

@@ -17,11 +17,11 @@ class Measure(Indexed):
     id: Id
     name: Title = Field(
         description="What is counted, as a heading: shown above the figures of this measure.",
-        examples=["Soldiers"],
+        examples=["Police officers"],
     )
     unit: Text = Field(
         description="The unit a figure is written in, shown after it and on a chart's axis.",
-        examples=["soldiers", "US dollars", "km²"],
+        examples=["officers", "US dollars", "km²"],
     )
 
     @property

@@ -18,7 +18,7 @@ ReactionKind = Term
 class Reaction(Claim):
     """How an actor reacted: typed, dated where the source says, with its words."""
 
-    actor: Ref = Field(description="Id of the actor who reacted.", examples=["nato"])
+    actor: Ref = Field(description="Id of the actor who reacted.", examples=["ostavia-interior"])
     kind: ReactionKind = Field(
         json_schema_extra=term_of("reaction_kinds"),
         description="A reaction kind (built in: statement, confirmation, non-denial, denial, "
@@ -29,27 +29,27 @@ class Reaction(Claim):
     when: When | None = Field(
         None,
         description="When the actor reacted, if the source says.",
-        examples=[{"text": "on Wednesday", "date": "2024-10-23"}],
+        examples=[{"text": "on Wednesday", "date": "2031-04-30"}],
     )
     summary: Text = Field(
         description="What the actor did or said, in one line.",
-        examples=["Summoned the North Korean ambassador in response to the reports."],
+        examples=["Summoned the Marenlandic ambassador in response to the reports."],
     )
     diplomat: Text | None = Field(
         None,
         description="For a summons: the diplomat's rank, as given.",
-        examples=["North Korean ambassador"],
+        examples=["Marenlandic ambassador"],
     )
     responds_to: list[Ref] = Field(
         default_factory=list,
         description="Ids of the facts it answers.",
-        examples=[["dprk-troops-in-russia"]],
+        examples=[["lantern-mission"]],
     )
     about: Text | None = Field(
         None,
         description="What it is about, in a few words, when 'responds_to' names no fact "
         "that says it. A confirmation, denial or non-denial must say what it is about.",
-        examples=["the use of North Korean rockets in Ukraine"],
+        examples=["reports of officers already in Port Averly"],
     )
 
     @property
@@ -74,12 +74,12 @@ class Event(Claim):
 
     title: Title = Field(
         description="What happened, in one line.",
-        examples=["Russian forces counter-attack in Kursk"],
+        examples=["Residents leave their homes in Port Averly"],
     )
     when: When | None = Field(
         None,
         description="When it happened, if the source says.",
-        examples=[{"text": "in September", "date": "2024-09"}],
+        examples=[{"text": "in April", "date": "2031-04"}],
     )
 
     @property
@@ -101,7 +101,7 @@ class Takeaway(Record):
     cites: list[Ref] = Field(
         min_length=1,
         description="Ids of the facts it rests on.",
-        examples=[["nis-1500-sent", "kirby-3000-east"]],
+        examples=[["relief-displaced-7000", "interior-displaced-4000"]],
     )
 
 
@@ -109,20 +109,18 @@ class GlossaryEntry(Record):
     """An abbreviation readers see as a tooltip wherever it appears."""
 
     term: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]{1,15}$")] = Field(
-        description="The abbreviation as it appears in text.", examples=["NIS"]
+        description="The abbreviation as it appears in text.", examples=["ORN"]
     )
-    meaning: Title = Field(
-        description="What it stands for.", examples=["National Intelligence Service (South Korea)"]
-    )
+    meaning: Title = Field(description="What it stands for.", examples=["Ostavian Relief Network"])
 
 
 class Place(Indexed):
     """A place on the schematic map. Coordinates are approximate and for the map only."""
 
     id: Id
-    name: Title = Field(description="Name as the map shows it.", examples=["Vladivostok"])
-    lat: float = Field(ge=-90, le=90, description="Latitude, decimal degrees.", examples=[43.1])
-    lon: float = Field(ge=-180, le=180, description="Longitude, decimal degrees.", examples=[131.9])
+    name: Title = Field(description="Name as the map shows it.", examples=["Port Averly"])
+    lat: float = Field(ge=-90, le=90, description="Latitude, decimal degrees.", examples=[38.5])
+    lon: float = Field(ge=-180, le=180, description="Longitude, decimal degrees.", examples=[23.0])
     basis: Text = Field(
         description="Where the coordinates come from and how precise they are.",
         examples=["approximate city centre, for the schematic map only"],
@@ -133,14 +131,16 @@ class Place(Indexed):
         return self.name
 
 
-TAKEAWAYS_EXAMPLE = [{"text": "Estimates conflict.", "cites": ["nis-1500-sent", "kirby-3000-east"]}]
+TAKEAWAYS_EXAMPLE = [
+    {"text": "Estimates conflict.", "cites": ["relief-displaced-7000", "interior-displaced-4000"]}
+]
 ASSESSMENTS_EXAMPLE = [
     {
-        "id": "front-deployment-likely",
-        "text": "North Korean soldiers will likely be deployed to the front lines.",
+        "id": "main-contingent-likely",
+        "text": "The main contingent of officers will likely leave once the act is in force.",
         "likelihood": "likely",
         "confidence": "moderate",
-        "cites": ["nis-front-expected"],
+        "cites": ["main-contingent"],
     }
 ]
 """The schema's examples of an edition's takeaways and assessments (an edition's, or a
@@ -155,18 +155,18 @@ class Edition(Record):
     id: Id = Field(
         description="The edition's id, in its URL (editions/<id>/): never change it once "
         "published.",
-        examples=["2024-10-25"],
+        examples=["2031-05-02"],
     )
-    date: When = Field(description="Date of this edition.", examples=["2024-10-25"])
+    date: When = Field(description="Date of this edition.", examples=["2031-05-02"])
     cutoff: When = Field(
         description="Data cut-off: the edition shows the facts of documents published on or "
         "before it.",
-        examples=["2024-10-25"],
+        examples=["2031-05-02"],
     )
     summary: Text | None = Field(
         None,
         description="One paragraph on this edition, shown above its takeaways.",
-        examples=["The treaty's last stage in Russia's parliament is done."],
+        examples=["The High Court suspended the act; the main contingent waits."],
     )
     takeaways: list[Takeaway] = Field(
         default_factory=list,
@@ -187,22 +187,25 @@ class Briefing(Record):
 
     title: Title = Field(
         description="The briefing's title, shown on every page.",
-        examples=["North Korean troops in Russia's Kursk region"],
+        examples=["Marenlandic police officers in Ostavia"],
     )
     date: When | None = Field(
         None,
         description="Date of its one edition, when it has no 'editions:'.",
-        examples=["2024-10-25"],
+        examples=["2031-05-02"],
     )
     cutoff: When | None = Field(
         None,
         description="Data cut-off of its one edition, when it has no 'editions:'.",
-        examples=["2024-10-25"],
+        examples=["2031-05-02"],
     )
     summary: Text | None = Field(
         None,
         description="One paragraph on what the briefing covers, shown on the home page.",
-        examples=["Reports that North Korean soldiers trained in eastern Russia reached Kursk."],
+        examples=[
+            "A police support mission sent by Marenland and the Calder Isles to Ostavia, "
+            "approved by a parliament and challenged in court."
+        ],
     )
     stale_after: int = Field(
         30,

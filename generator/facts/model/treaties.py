@@ -31,13 +31,13 @@ class Signature(Evidence):
     id: Id
     when: When = Field(
         description="When it was signed.",
-        examples=[{"text": "in June", "date": "2024-06"}],
+        examples=[{"text": "in April", "date": "2031-04"}],
     )
-    place: Text | None = Field(None, description="Where it was signed.", examples=["Pyongyang"])
+    place: Text | None = Field(None, description="Where it was signed.", examples=["Port Averly"])
     signatories: list[Ref] = Field(
         default_factory=list,
         description="Ids of the signing actors.",
-        examples=[["vladimir-putin", "kim-jong-un"]],
+        examples=[["marenland-interior", "ostavia-interior"]],
     )
 
     @property
@@ -55,7 +55,7 @@ class Provision(Evidence):
     id: Id
     text: Text = Field(
         description="The provision's words as the source quotes them.",
-        examples=["immediate military aid"],
+        examples=["support to Ostavia's police"],
     )
     article: Text | None = Field(
         None, description="The article, where the source gives it.", examples=["Article 4"]
@@ -63,7 +63,7 @@ class Provision(Evidence):
     context: Text | None = Field(
         None,
         description="What the provision applies to.",
-        examples=["in the event of an attack on North Korea or Russia"],
+        examples=["for as long as Ostavia requests it"],
     )
 
     @property
@@ -74,9 +74,13 @@ class Provision(Evidence):
 class Stage(Claim):
     """One step towards a treaty's entry into force."""
 
-    name: Title = Field(description="What this step is.", examples=["Approval by the State Duma"])
+    name: Title = Field(
+        description="What this step is.", examples=["Approval by the Marenlandic parliament"]
+    )
     body: Ref | None = Field(
-        None, description="Id of the body that acts in this stage.", examples=["state-duma"]
+        None,
+        description="Id of the body that acts in this stage.",
+        examples=["marenland-parliament"],
     )
     status: StageStatus = Field(
         json_schema_extra=term_of("stage_statuses"),
@@ -88,7 +92,7 @@ class Stage(Claim):
     when: When | None = Field(
         None,
         description="When the step was taken or is expected, if the source says.",
-        examples=[{"text": "on Thursday", "date": "2024-10-24"}],
+        examples=[{"text": "on Tuesday", "date": "2031-04-29"}],
     )
     vote: Text | None = Field(None, description="The vote as reported.", examples=["unanimous"])
     outlook: Text | None = Field(
@@ -102,9 +106,9 @@ class Stage(Claim):
             [
                 {
                     "status": "done",
-                    "when": "2024-11-06",
-                    "document": "report-2024-11-06",
-                    "quote": "The Federation Council ratified the treaty on Wednesday.",
+                    "when": "2031-05-07",
+                    "document": "bulletin-2",
+                    "quote": "The Marenlandic parliament approved the agreement on Wednesday.",
                 }
             ]
         ],
@@ -130,7 +134,7 @@ class Treaty(Indexed):
     id: PageId
     title: Title = Field(
         description="The treaty's name as the briefing shows it.",
-        examples=["Russia–North Korea strategic partnership agreement"],
+        examples=["Marenland–Ostavia police cooperation agreement"],
     )
     process: Term = Field(
         "treaty",
@@ -143,18 +147,18 @@ class Treaty(Indexed):
     parties: list[Ref] = Field(
         min_length=1,
         description="Ids of the states or organisations party to it.",
-        examples=[["russia", "north-korea"]],
+        examples=[["marenland", "ostavia"]],
     )
     signature: Signature | None = Field(
         None,
         description="The signature: the tracker's first stage.",
         examples=[
             {
-                "id": "putin-kim-signature",
-                "when": "2024-06",
-                "place": "Pyongyang",
-                "document": "report-2024-10-25",
-                "quote": "The agreement was signed by Putin and North Korean leader Kim Jong Un",
+                "id": "port-averly-signature",
+                "when": "2031-04",
+                "place": "Port Averly",
+                "document": "bulletin-1",
+                "quote": "The agreement was signed by the two interior ministers in Port Averly",
             }
         ],
     )
@@ -164,10 +168,10 @@ class Treaty(Indexed):
         examples=[
             [
                 {
-                    "id": "immediate-military-aid",
-                    "text": "immediate military aid",
-                    "document": "report-2024-10-25",
-                    "quote": 'the provision of "immediate military aid"',
+                    "id": "police-support",
+                    "text": "support to Ostavia's police",
+                    "document": "bulletin-1",
+                    "quote": 'the provision of "support to Ostavia\'s police"',
                 }
             ]
         ],
@@ -178,11 +182,11 @@ class Treaty(Indexed):
         examples=[
             [
                 {
-                    "id": "federation-council-ratification",
-                    "name": "Ratification by the Federation Council",
+                    "id": "parliament-approval",
+                    "name": "Approval by the Marenlandic parliament",
                     "status": "pending",
-                    "document": "report-2024-10-25",
-                    "quote": "The Russian Federation Council still needs to ratify it",
+                    "document": "bulletin-1",
+                    "quote": "The Marenlandic parliament still needs to approve it",
                 }
             ]
         ],

@@ -18,12 +18,12 @@ class Update(Evidence):
         None,
         description="Id of the actor who says so; leave out when the document says it in "
         "its own voice.",
-        examples=["federation-council"],
+        examples=["high-court"],
     )
     when: When | None = Field(
         None,
         description="When the new status took effect, if the document says.",
-        examples=[{"text": "on 6 November", "date": "2024-11-06"}],
+        examples=[{"text": "on 8 May", "date": "2031-05-08"}],
     )
 
     @property
