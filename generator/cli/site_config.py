@@ -1,9 +1,10 @@
 """A standalone site for builders that cannot run our plugin (Zensical, ProperDocs, MkDocs).
 
 ``briefing render --out DIR --config mkdocs.yml`` writes the pages to ``DIR/docs``, copies
-the project's own docs folder beside them (stylesheets, hand-written pages) and writes
-``DIR/mkdocs.yml``: the project's config without the ``briefing`` plugin, ``docs_dir``
-pointing at ``DIR/docs`` and ``nav`` set from the pages, unless the project sets its own.
+the project's own docs folder beside them (hand-written pages, assets) with the plugin's
+stylesheets, and writes ``DIR/mkdocs.yml``: the project's config without the ``briefing``
+plugin but with what it adds (Markdown extensions, ``extra_css``), ``docs_dir`` pointing at
+``DIR/docs`` and ``nav`` set from the pages, unless the project sets its own.
 
 mkdocs.yml is read as YAML, not through MkDocs: tags such as ``!!python/name:`` or
 ``!ENV`` are kept as written, never resolved or imported (but ``!ENV`` is read as MkDocs
@@ -299,12 +300,22 @@ def write_standalone(
     as the plugin does, or when ``markdown`` refuses pages (naming every problem of every
     page). Returns the copied files, relative to ``out/docs``.
     """
+    # What the plugin adds to a site (extensions, stylesheets), as the written one has none.
+    from generator.plugin import site_setup  # imports MkDocs: only when writing a config
+
     project = config_file.resolve().parent
     config = load_config_file(config_file)
+    rewriting = site_setup.refused(site_setup.configured_extensions(config))
+    if rewriting:
+        raise ConfigProblem(site_setup.refusal(rewriting))
     docs = project / str(config.get("docs_dir") or DOCS)
     if docs.resolve() == (out / DOCS).resolve():
         raise ConfigProblem(f"{out} is the project itself; render into another folder")
-    files = _docs_files(docs)
+    # With docs_dir: content, the fact files and archived documents stay out (as the plugin).
+    content = (project / str(plugin_options(config).get("content", "content"))).resolve()
+    files = [
+        p for p in _docs_files(docs) if p.suffix == ".md" or not p.resolve().is_relative_to(content)
+    ]
     copied = [p.relative_to(docs).as_posix() for p in files]
     hidden = sorted(set(copied) & set(generated))
     if hidden:
@@ -326,7 +337,11 @@ def write_standalone(
             target.write_bytes(written[name].encode("utf-8"))
         else:
             shutil.copyfile(source, target)
+    for path, css in site_setup.stylesheets().items():
+        (out / DOCS / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / DOCS / path).write_text(css, encoding="utf-8")
     out.mkdir(parents=True, exist_ok=True)
-    text = dump_config(standalone_config(config, nav, project, out.resolve(), site_url))
+    settings = standalone_config(config, nav, project, out.resolve(), site_url)
+    text = dump_config(site_setup.without_plugin(settings))
     (out / CONFIG_NAME).write_text(text, encoding="utf-8")
     return copied

@@ -8,7 +8,6 @@ meaning are then the briefing's).
 from __future__ import annotations
 
 import difflib
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -40,11 +39,18 @@ WHAT = MappingProxyType(
 """How a message names a term of each vocabulary."""
 
 
-@functools.cache
-def builtin_vocabularies() -> Vocabularies:
-    """The built-in terms, read once from the package's data."""
+def _read_builtin() -> Vocabularies:
     text = files("generator.facts").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
     return Vocabularies.model_validate(yaml.safe_load(text))
+
+
+BUILTIN = _read_builtin()
+"""The built-in terms and words, read from the package's data at import (frozen records)."""
+
+
+def builtin_vocabularies() -> Vocabularies:
+    """The built-in terms and words (:data:`BUILTIN`)."""
+    return BUILTIN
 
 
 def unknown_words(keys: Iterable[str]) -> list[tuple[str, str]]:

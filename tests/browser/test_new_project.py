@@ -80,11 +80,15 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
 @pytest.fixture(scope="module")
 def new_site_url(new_site: Path) -> Iterator[str]:
     """The site served over HTTP on a free local port (as any host would serve it)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(new_site))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    handler = functools.partial(_Quiet, directory=str(new_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -143,7 +147,8 @@ def test_charts_are_styled_by_the_shipped_stylesheet(
     try:
         page.goto(new_site_url + path, wait_until="load")
         sheets = page.evaluate(
-            "[...document.styleSheets].filter(s => s.href).map(s => [s.href, s.cssRules.length])"
+            "[...document.styleSheets].filter(s => s.href?.startsWith(location.origin))"
+            ".map(s => [s.href, s.cssRules.length])"
         )
         ours = {href.removeprefix(new_site_url): rules for href, rules in sheets}
         assert ours["assets/briefing/charts.css"] > 20

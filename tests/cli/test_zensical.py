@@ -55,7 +55,7 @@ def check_site(site: Path) -> None:
         assert figure in deployment, figure
     assert CITATION in deployment
     assert 'id="ev-nis-1500-sent"' in (site / "sources/index.html").read_text(encoding="utf-8")
-    assert "assets/briefing.css" in (site / "index.html").read_text(encoding="utf-8")
+    assert "assets/briefing/briefing.css" in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_rendered_folder_is_a_plain_site(rendered: Path) -> None:
@@ -63,7 +63,7 @@ def test_rendered_folder_is_a_plain_site(rendered: Path) -> None:
     assert config["docs_dir"] == "docs"
     assert "briefing" not in str(config["plugins"])
     assert config["nav"][0] == {"Home": "index.md"}
-    assert (rendered / "docs" / "assets" / "briefing.css").is_file()
+    assert (rendered / "docs" / "assets" / "briefing" / "briefing.css").is_file()
     assert (rendered / "docs" / "deployments" / "dprk-troops-in-russia.md").is_file()
 
 
