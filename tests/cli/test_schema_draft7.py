@@ -29,6 +29,7 @@ from generator.facts.schema import (
     fact_file_schema,
     schema_text,
 )
+from tests.conftest import REPORT_CONTENT
 from tests.facts.test_schema import BAD, GOOD, typed
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,7 +40,7 @@ VALIDATOR = Draft202012Validator(SCHEMA)
 VALIDATOR_07 = Draft7Validator(SCHEMA_07)
 FACT_FILES = sorted(
     p
-    for folder in (EXERCISE, REPO / "content")
+    for folder in (EXERCISE, REPORT_CONTENT)
     for p in folder.rglob("*")
     if p.suffix in (".yaml", ".yml")
 )
