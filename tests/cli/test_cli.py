@@ -165,6 +165,7 @@ def test_schema_is_draft_2020_12_json(run) -> None:
         "glossary",
         "measures",
         "places",
+        "vocabulary",
     }
     when = schema["$defs"]["When"]["anyOf"]
     assert [option["type"] for option in when] == ["string", "integer", "object"]
