@@ -19,6 +19,8 @@ REPO = Path(__file__).resolve().parent.parent
 REPORT_CONTENT = REPO / "tests" / "fixtures" / "report" / "content"
 EXAMPLE_CONTENT = REPORT_CONTENT  # the name it had before; new code says REPORT_CONTENT
 
+from tests.installed import built_wheel, installed  # noqa: E402,F401  (shared fixtures)
+
 WriteContent = Callable[[dict[str, str | bytes]], Path]
 
 

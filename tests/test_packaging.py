@@ -7,8 +7,6 @@ isolated build environment) and read with zipfile.
 from __future__ import annotations
 
 import email
-import subprocess
-import sys
 import tomllib
 import zipfile
 from collections.abc import Iterator
@@ -25,16 +23,8 @@ DIST_INFO = "mkdocs_briefing-0.1.0.dist-info"
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[zipfile.ZipFile]:
-    out = tmp_path_factory.mktemp("wheel")
-    result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    (built,) = out.glob("*.whl")
+def wheel(built_wheel: Path) -> Iterator[zipfile.ZipFile]:
+    built = built_wheel
     assert built.name == "mkdocs_briefing-0.1.0-py3-none-any.whl"
     with zipfile.ZipFile(built) as archive:
         yield archive

@@ -1,11 +1,10 @@
 """`.pre-commit-hooks.yaml`: the hook other repositories use by URL.
 
-Run for real: ``pre-commit try-repo`` on a snapshot of this project (a git repository of
-its own, as pre-commit clones one) from a briefing repository holding the exercise's
-content. pre-commit installs the package and its dependencies into an environment of its
-own, from the package index; the project's venv is not on PATH. try-repo installs afresh on
-every run (its store is a temporary folder), so the passing and the failing run go side by
-side.
+Run for real: ``pre-commit run`` in a briefing repository holding the exercise's content,
+whose config names the hook by the URL of a snapshot of this project (a git repository of its
+own, as pre-commit clones one) at its commit. pre-commit installs the package and its
+dependencies into an environment of its own, from the package index; the project's venv is
+not on PATH.
 """
 
 from __future__ import annotations
@@ -103,35 +102,43 @@ def _path_without_the_venv() -> str:
     return path
 
 
-def _try_repo(package: Path, repo: Path, home: Path) -> subprocess.Popen[str]:
+def _pre_commit(package: Path, repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """`pre-commit run` in ``repo``, whose config uses the hook by the package's URL (a
+    local clone here) at its commit, as another repository would."""
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=package, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    config = {"repos": [{"repo": str(package), "rev": rev, "hooks": [{"id": _hook()["id"]}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    _git("add", "-A", cwd=repo)
     env = {**os.environ, **GIT_ENV, "PATH": _path_without_the_venv()}
     env["PRE_COMMIT_HOME"] = str(home)
     env.pop("VIRTUAL_ENV", None)
-    command = [str(BIN / "pre-commit"), "try-repo", str(package), "briefing-validate"]
-    return subprocess.Popen(
-        [*command, "--all-files", "--color", "never"],
+    return subprocess.run(
+        [str(BIN / "pre-commit"), "run", "--all-files", "--color", "never"],
         cwd=repo,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        capture_output=True,
         text=True,
+        timeout=900,
     )
 
 
-def test_try_repo_passes_good_content_and_fails_a_broken_file_naming_it(
+def test_the_hook_by_url_passes_good_content_and_fails_a_broken_file_naming_it(
     package: Path, tmp_path: Path
 ) -> None:
+    """One store for both runs: the hook's environment (the package and its dependencies,
+    from the package index) is installed once, by the first."""
     good = _briefing_repo(tmp_path / "good", {})
     bad = _briefing_repo(tmp_path / "bad", {"content/bad.yaml": "events:\n  - id: Bad\n"})
-    runs = [_try_repo(package, repo, tmp_path / f"home-{repo.name}") for repo in (good, bad)]
-    try:
-        (good_out, _), (bad_out, _) = (run.communicate(timeout=600) for run in runs)
-    finally:
-        for run in runs:
-            run.kill()
-    assert runs[0].returncode == 0, good_out
+    home = tmp_path / "pre-commit-home"
+    passed = _pre_commit(package, good, home)
+    good_out = passed.stdout + passed.stderr
+    assert passed.returncode == 0, good_out
     assert re.search(r"^briefing validate\.+Passed$", good_out, re.MULTILINE), good_out
-    assert runs[1].returncode == 1, bad_out
+    failed = _pre_commit(package, bad, home)
+    bad_out = failed.stdout + failed.stderr
+    assert failed.returncode == 1, bad_out
     assert re.search(r"^briefing validate\.+Failed$", bad_out, re.MULTILINE), bad_out
     assert "content/bad.yaml:2:9: error: 'Bad' is not a valid id" in bad_out
     assert "nothing was built" in bad_out

@@ -15,7 +15,6 @@ import http.server
 import os
 import shutil
 import subprocess
-import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -52,22 +51,12 @@ def run(command: list[str], cwd: Path, **env: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def new_site(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path, installed: Path) -> Path:
     """The built site of a brand-new project, by the wheel installed in a fresh venv."""
     work = tmp_path_factory.mktemp("new-project")
-    python = shutil.which("python3.11")
-    assert python is not None, "python3.11 is needed to make the fresh venv"
-    wheels = work / "wheels"
-    run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
-        work,
-    )
-    (wheel,) = wheels.glob("*.whl")
-    shipped = set(zipfile.ZipFile(wheel).namelist())
+    shipped = set(zipfile.ZipFile(built_wheel).namelist())
     assert {"generator/plugin/assets/briefing.css", "generator/plugin/assets/charts.css"} <= shipped
-    venv = work / "venv"
-    run([python, "-m", "venv", str(venv)], work)
-    run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], work)
+    venv = installed.parent
     project = work / "project"
     shutil.copytree(EXERCISE, project / "content")
     (project / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
