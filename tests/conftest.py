@@ -17,7 +17,6 @@ REPO = Path(__file__).resolve().parent.parent
 # read the example in content/, which may change or be replaced (tests/test_example.py
 # checks it).
 REPORT_CONTENT = REPO / "tests" / "fixtures" / "report" / "content"
-EXAMPLE_CONTENT = REPORT_CONTENT  # the name it had before; new code says REPORT_CONTENT
 
 from tests.installed import built_wheel, installed  # noqa: E402,F401  (shared fixtures)
 
