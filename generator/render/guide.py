@@ -133,6 +133,15 @@ def guide_examples(content: Content) -> dict[tuple[str, str], str]:
 
 
 def _kind(name: str, node: dict[str, Any]) -> Kind:
+    forms = node.get("anyOf", []) if "properties" not in node else []
+    mapping = next((form for form in forms if "properties" in form), None)
+    if mapping is not None:
+        # A record that may also be written short (a date as "2024-10-23"): the mapping's
+        # fields, and the short forms said in its description.
+        others = [form["description"] for form in forms if form is not mapping]
+        short = " Or written short: " + " ".join(others) if others else ""
+        kind = _kind(name, mapping)
+        return Kind(name, kind.description + short, kind.fields)
     required = set(node.get("required", []))
     fields = [
         Field(key, key in required, _accepts(spec), spec.get("description", ""))

@@ -43,3 +43,15 @@ def test_required_fields_come_first_and_say_so() -> None:
     )
     counts = next(f for f in estimate.fields if f.name == "counts")
     assert counts.accepts == "a kind of count"
+
+
+def test_every_kind_has_fields_a_record_written_short_too() -> None:
+    """A kind that may also be written short (a date as '2024-10-23') still lists the fields
+    of its long form, and says the short forms: no empty table."""
+    kinds = {kind.name: kind for kind in editor_guide()}
+    assert all(kind.fields for kind in kinds.values()), [
+        k for k, v in kinds.items() if not v.fields
+    ]
+    when = kinds["When"]
+    assert [f.name for f in when.fields] == ["text", "date", "from", "to", "rule"]
+    assert "Or written short: A day, month or year" in when.description
