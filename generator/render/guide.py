@@ -116,7 +116,9 @@ def guide_examples(content: Content) -> dict[tuple[str, str], str]:
                 text = _written(value)
                 if len(text) <= EXAMPLE_CHARS:
                     found[name, key] = text
-        for field_name in record.model_fields_set:
+        for field_name in type(record).model_fields:  # in declared order: the same every run
+            if field_name not in record.model_fields_set:
+                continue
             value = getattr(record, field_name)
             items = value if isinstance(value, list) else [value]
             for item in items:

@@ -206,6 +206,11 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
         "guide": guide,
         "guide_examples": guide_examples(content),
         "used_counts": {e.counts for d in content.deployments for e in d.estimates},
+        "graded": any(
+            getattr(p.record, "reliability", "not graded") != "not graded"
+            or getattr(p.record, "credibility", "not graded") != "not graded"
+            for p in content.ids.values()
+        ),
     }
 
 
