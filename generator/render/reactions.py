@@ -68,15 +68,24 @@ def reaction_order(content: Content, reaction: Reaction) -> tuple[tuple[str, str
 
 
 def reactions_by_actor(content: Content) -> list[tuple[Actor, list[Reaction]]]:
-    """Every actor that reacted, by name, with all its reactions (current or not), in date
-    order."""
+    """Every actor that reacted, with all its reactions (current or not) in date order; the
+    actors in the order of their first reaction (the earliest first), then by name."""
     groups: dict[str, list[Reaction]] = {}
     for reaction in content.reactions:
         groups.setdefault(reaction.actor, []).append(reaction)
+    ordered = {
+        actor_id: sorted(items, key=lambda r: reaction_order(content, r))
+        for actor_id, items in groups.items()
+    }
     return [
-        (content.actor(actor_id), sorted(items, key=lambda r: reaction_order(content, r)))
+        (content.actor(actor_id), items)
         for actor_id, items in sorted(
-            groups.items(), key=lambda kv: (content.actor(kv[0]).name, kv[0])
+            ordered.items(),
+            key=lambda kv: (
+                reaction_order(content, kv[1][0])[0],
+                content.actor(kv[0]).name,
+                kv[0],
+            ),
         )
     ]
 
