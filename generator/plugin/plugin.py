@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.errors import ContentError
 from generator.pipeline import generate_site
-from generator.plugin import internals, nav, site_setup
+from generator.plugin import internals, nav, search, site_setup
 from generator.plugin.config import BriefingConfig
 from generator.plugin.handwritten import HandWritten
 from generator.plugin.pages import add_files, add_pages, add_stylesheets, drop_content, page_titles
@@ -189,9 +189,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         redirects = {a.path: a.redirect for a in self.published if a.redirect is not None}
         return site_policy(self.config.canaries, titles, config.site_url, redirects)
 
+    # After Material's search wrote its index (priority 0), before its offline plugin copies
+    # it into search_index.js (-100): no tag chips, figures found without separators.
+    @event_priority(-50)
+    def _clean_search_index(self, *, config: MkDocsConfig) -> None:
+        search.clean_index(Path(config.site_dir))
+
     # Last, so the check sees what every other plugin wrote (the search index among them).
     @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _check_site(self, *, config: MkDocsConfig) -> None:
         if self.serve is not None:
             self.serve.finish()
         if not self.scanning:
@@ -201,6 +207,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         problems = self.scanner.check(Path(config.site_dir), self.scan_policy(config), shown)
         if problems:
             raise PluginError(scan_report(problems))
+
+    on_post_build = CombinedEvent(_clean_search_index, _check_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.serve is not None:

@@ -158,6 +158,9 @@ def chart_figure(
         "aria-labelledby": f"{base}-title",
         "aria-describedby": f"{base}-desc",
         "font-size": 12,
+        # Material's documented mark for what its search must not index (tick labels, legends:
+        # "soldiers03,0006,000..."); its search plugin drops the mark from the page it writes.
+        "data-search-exclude": "data-search-exclude",
     }
     lines = [
         f'<figure class="briefing-chart briefing-chart--{kind}">',
