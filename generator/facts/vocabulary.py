@@ -8,7 +8,7 @@ meaning are then the briefing's).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from types import MappingProxyType
@@ -18,7 +18,6 @@ import yaml
 from generator.facts.model.vocabulary import (
     VOCABULARY_FIELDS,
     CountTerm,
-    ProcessTerm,
     Progress,
     ReactionKindTerm,
     StatusTerm,
@@ -111,12 +110,6 @@ class Vocabulary:
         """The terms of one vocabulary, in order."""
         return list(self.terms[name])
 
-    def known(self, name: str, term_id: str) -> bool:
-        return term_id in self.terms[name]
-
-    def term(self, name: str, term_id: str) -> TermEntry:
-        return self.terms[name][term_id]
-
     def label(self, name: str, term_id: str) -> str:
         """How pages show a term ('summons of a diplomat'); an unknown one as written."""
         term = self.terms[name].get(term_id)
@@ -140,17 +133,3 @@ class Vocabulary:
         """Whether figures of this kind of count are projections, not current figures."""
         term = self.terms["counts"].get(counts)
         return isinstance(term, CountTerm) and term.projection
-
-    def plural(self, process: str) -> str:
-        """A kind of process in the plural ('treaties', 'court cases')."""
-        term = self.terms["processes"].get(process)
-        if isinstance(term, ProcessTerm) and term.plural:
-            return term.plural
-        return (term.label if term else process) + "s"
-
-    def coloured(self) -> Iterator[tuple[str, TermEntry]]:
-        """Every term that has a colour of its own, with its vocabulary."""
-        for name, terms in self.terms.items():
-            for term in terms.values():
-                if term.colour is not None:
-                    yield name, term

@@ -7,6 +7,7 @@ records which facts the page shows (for permalinks and incremental rebuilds).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -290,9 +291,7 @@ class PageHelpers:
         hedge; who claims it and when; a citation of each document of each part."""
         estimate = standing.estimate
         parts = standing.total.parts if standing.total else (estimate,)
-        where = scope_words(self.content, estimate)
-        counts = self.content.vocabulary.label("counts", estimate.counts)
-        counted = counts + (f" {self.escape(where)}" if where else "")
+        counted = self._counted(estimate, self.escape)
         if standing.total is not None:
             each = " and ".join(self.figure(part) for part in parts)
             head = f"{self.escape(total_figure(standing.total))} {counted} in all ({each})"
@@ -309,15 +308,19 @@ class PageHelpers:
         old = self._age(estimate) if age else ""
         return Md(f"{head}{hedge}, by {self.who(estimate)}, {said}{old} {cites}")
 
+    def _counted(self, estimate: Estimate, escape: Callable[[str], str]) -> str:
+        """What a figure counts and where, as the vocabulary says it: 'sent to Russia'."""
+        where = scope_words(self.content, estimate)
+        counts = self.content.vocabulary.label("counts", estimate.counts)
+        return counts + (f" {escape(where)}" if where else "")
+
     def brief(self, standing: Standing, age: bool = True) -> Md:
         """One claimant's figure in a line, for a page that lists many (an edition's): the
         figure or running total linked to its row, who and when, and a short citation of
         each document of each part (:meth:`sources`); no endnotes."""
         estimate = standing.estimate
         parts = standing.total.parts if standing.total else (estimate,)
-        where = scope_words(self.content, estimate)
-        counts = self.content.vocabulary.label("counts", estimate.counts)
-        counted = counts + (f" {where}" if where else "")
+        counted = self._counted(estimate, str)
         if standing.total is not None:
             head = f"{total_figure(standing.total)} {counted} in all"
         else:

@@ -10,12 +10,7 @@ shows what an installed package ships: templates, stylesheets, Markdown extensio
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import subprocess
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +18,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Error, Route
+
+from tests.browser.test_payloads import served
+from tests.installed import run
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = ROOT / "tests" / "fixtures" / "exercise" / "content"
@@ -34,20 +32,6 @@ UNSTYLED = {"fill": "rgb(0, 0, 0)", "stroke": "none"}
 """An SVG shape's computed paint with no stylesheet."""
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def run(command: list[str], cwd: Path, **env: str) -> str:
-    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    result = subprocess.run(
-        command,
-        cwd=cwd,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout}\n{result.stderr}"
-    return result.stdout + result.stderr
 
 
 @pytest.fixture(scope="module")
@@ -64,29 +48,16 @@ def new_site(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path, instal
         [str(venv / "bin" / "python"), "-c", "import generator; print(generator.__file__)"], project
     )
     assert Path(where.strip()).is_relative_to(venv), where
-    run([str(venv / "bin" / "mkdocs"), "build", "--strict"], project, NO_MKDOCS_2_WARNING="1")
+    run([str(venv / "bin" / "mkdocs"), "build", "--strict"], project)
     assert not (project / "docs").exists()
     return project / "site"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def new_site_url(new_site: Path) -> Iterator[str]:
     """The site served over HTTP on a free local port (as any host would serve it)."""
-    handler = functools.partial(_Quiet, directory=str(new_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with served(new_site) as url:
+        yield url
 
 
 def paints(page: object, selector: str) -> list[dict[str, str]]:

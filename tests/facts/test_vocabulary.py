@@ -42,7 +42,7 @@ def test_every_vocabulary_the_content_extends_is_there(civic: Path) -> None:
     assert vocabulary.progress("phase_statuses", "on-hold") == "halted"
     assert vocabulary.label("actor_kinds", "court") == "court"
     assert vocabulary.projection("planned") and not vocabulary.projection("pledged")
-    assert vocabulary.plural("court-case") == "court cases"
+    assert vocabulary.label("processes", "court-case") == "court case"
     assert vocabulary.words["deployments"] == "Police missions"
     # The built-in terms stay, first, in their order.
     assert vocabulary.ids("reaction_kinds")[:2] == ["statement", "confirmation"]

@@ -62,14 +62,6 @@ def parse(path: Path) -> _Elements:
     return elements
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("example"))
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
 PAGES = {
     "index.html": "North Korean troops in Russia's Kursk region",
     "deployments/dprk-troops-in-russia/index.html": "North Korean troops in Russia",

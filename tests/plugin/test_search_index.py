@@ -11,21 +11,12 @@ from typing import Any
 import pytest
 
 from generator.plugin.search import bare_figures, clean_entry
-from tests.plugin.test_build import build, copy_project
 
 CHART = re.compile(r'<figure class="briefing-chart briefing-chart--[a-z]+">(.*?)</figure>', re.S)
 SVG_TEXT = re.compile(r"<(text|title|desc)\b[^>]*>(.*?)</\1>", re.S)
 GLUED = re.compile(r"[a-z]{3,}\d|\d,\d{3}\d")
 """A word glued to a number, or numbers glued together: "soldiers03,0006,000"."""
 FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?!\d)")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("example"))
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 @pytest.fixture(scope="module")

@@ -69,16 +69,6 @@ class CountTerm(TermEntry):
     )
 
 
-class ProcessTerm(TermEntry):
-    """A kind of process with stages: a treaty, a law, a resolution, a court case."""
-
-    plural: Text | None = Field(
-        None,
-        description="The label in the plural (default: the label and 's').",
-        examples=["court cases"],
-    )
-
-
 class Vocabularies(Record):
     """Terms a briefing adds to the built-in vocabularies (or relabels, by the same id),
     and the words its pages call their parts by."""
@@ -114,7 +104,7 @@ class Vocabularies(Record):
         description="What a figure counts of its measure ('counts' of an estimate).",
         examples=[[{"id": "displaced", "label": "displaced"}]],
     )
-    processes: list[ProcessTerm] = Field(
+    processes: list[TermEntry] = Field(
         default_factory=list,
         description="Kinds of process with stages ('process' of a treaty, default 'treaty').",
         examples=[[{"id": "court-case", "label": "court case"}]],
