@@ -43,7 +43,6 @@ CONSTANTS = frozenset(
         "briefing",
         "edition",
         "counts_label",
-        "kind_label",
         "words",
         "vocabulary",
         "likelihood_ranges",
