@@ -337,9 +337,9 @@ def write_standalone(
             target.write_bytes(written[name].encode("utf-8"))
         else:
             shutil.copyfile(source, target)
-    for path, css in site_setup.stylesheets().items():
+    for path, text in site_setup.shipped().items():
         (out / DOCS / path).parent.mkdir(parents=True, exist_ok=True)
-        (out / DOCS / path).write_text(css, encoding="utf-8")
+        (out / DOCS / path).write_text(text, encoding="utf-8")
     out.mkdir(parents=True, exist_ok=True)
     settings = standalone_config(config, nav, project, out.resolve(), site_url)
     text = dump_config(site_setup.without_plugin(settings))

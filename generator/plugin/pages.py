@@ -55,15 +55,15 @@ def add_files(files: Files, published: list[Asset], config: MkDocsConfig) -> Non
         files.append(File.generated(config, asset.path, content=asset.text.encode("utf-8")))
 
 
-def add_stylesheets(files: Files, stylesheets: dict[str, str], config: MkDocsConfig) -> None:
-    """Add the plugin's stylesheets (path in the site -> text) to ``files``, in memory. A
-    hand-written file at a stylesheet's path is refused."""
-    for path, text in stylesheets.items():
+def add_shipped(files: Files, shipped: dict[str, str], config: MkDocsConfig) -> None:
+    """Add the plugin's stylesheets and script (path in the site -> text) to ``files``, in
+    memory. A hand-written file at one of their paths is refused."""
+    for path, text in shipped.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(
-                f"briefing: {config.docs_dir}/{path} would hide the plugin's stylesheet; "
-                "rename or delete it (a stylesheet of your own goes in extra_css under "
-                "another name)"
+                f"briefing: {config.docs_dir}/{path} would hide the plugin's own file; "
+                "rename or delete it (a stylesheet or script of your own goes in extra_css "
+                "or extra_javascript under another name)"
             )
         files.append(File.generated(config, path, content=text))
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -24,7 +25,7 @@ from generator.pipeline import generate_site
 from generator.plugin import internals, nav, search, site_setup
 from generator.plugin.config import BriefingConfig
 from generator.plugin.handwritten import HandWritten
-from generator.plugin.pages import add_files, add_pages, add_stylesheets, drop_content, page_titles
+from generator.plugin.pages import add_files, add_pages, add_shipped, drop_content, page_titles
 from generator.plugin.scanning import SiteScanner, scan_report, site_policy
 from generator.plugin.serve import ServeState
 from generator.publish import Asset
@@ -112,13 +113,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if lacking:
             raise PluginError(site_setup.impossible(lacking))
         config.extra_css[:0] = [p for p in site_setup.STYLESHEETS if p not in config.extra_css]
+        scripts = {str(s) for s in config.extra_javascript}
+        for path in site_setup.SCRIPTS:
+            if path not in scripts:
+                script = ExtraScriptValue(path)
+                script.defer = True
+                config.extra_javascript.append(script)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.content is not None:
             drop_content(files, self.content, config)
         self.files = add_pages(files, self.pages, config)
         add_files(files, self.published, config)
-        add_stylesheets(files, site_setup.stylesheets(), config)
+        add_shipped(files, site_setup.shipped(), config)
         if self.user_nav is None:
             config.nav = nav.with_hand_written(navigation(self.pages), files, set(self.files))
         else:

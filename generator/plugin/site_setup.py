@@ -6,8 +6,9 @@
   is added; a user's own settings of one are kept as they are.
 - Extensions that rewrite plain text (:data:`REWRITING`: smart quotes, dashes, arrows,
   fractions) would change the words of a fact as the source gives them: refused.
-- Stylesheets (:data:`STYLESHEETS`): shipped in this package (``assets/``) and written into
-  the site from memory, so a site needs no docs folder of its own.
+- Stylesheets (:data:`STYLESHEETS`) and one script (:data:`SCRIPTS`: a citation shows its
+  passage on tap): shipped in this package (``assets/``) and written into the site from
+  memory, so a site needs no docs folder of its own.
 
 Nothing here imports MkDocs: :mod:`generator.plugin.plugin` turns the problems into a
 ``PluginError``.
@@ -62,6 +63,9 @@ STYLESHEETS: Mapping[str, str] = types.MappingProxyType(
 """Each stylesheet's path in the site -> its file in :data:`ASSETS`. charts.css is
 ``generator.render.charts.CHART_CSS`` written out by ``make golden``
 (tests/render/test_charts.py)."""
+SCRIPTS: Mapping[str, str] = types.MappingProxyType({"assets/briefing/briefing.js": "briefing.js"})
+"""Each script's path in the site -> its file in :data:`ASSETS`, loaded with ``defer``. The
+pages work without it: a citation stays the link it is."""
 
 
 def extension_name(name: str) -> str:
@@ -120,9 +124,10 @@ def impossible(extensions: list[str]) -> str:
     )
 
 
-def stylesheets() -> dict[str, str]:
-    """Each stylesheet's path in the site -> its text."""
-    return {path: (ASSETS / name).read_text(encoding="utf-8") for path, name in STYLESHEETS.items()}
+def shipped() -> dict[str, str]:
+    """Each stylesheet's and script's path in the site -> its text."""
+    files = {**STYLESHEETS, **SCRIPTS}
+    return {path: (ASSETS / name).read_text(encoding="utf-8") for path, name in files.items()}
 
 
 def configured_extensions(settings: Mapping[str, Any]) -> list[str]:
@@ -136,9 +141,10 @@ def configured_extensions(settings: Mapping[str, Any]) -> list[str]:
 
 def without_plugin(settings: Mapping[str, Any]) -> dict[str, Any]:
     """A mkdocs.yml's settings (as YAML data) with what the plugin adds in ``on_config``:
-    the missing extensions, the stylesheets first in ``extra_css``. For a site built from
-    the rendered pages without the plugin (``briefing render --config``), which must also
-    hold :func:`stylesheets`; check :func:`refused` first."""
+    the missing extensions, the stylesheets first in ``extra_css``, the script in
+    ``extra_javascript``. For a site built from the rendered pages without the plugin
+    (``briefing render --config``), which must also hold :func:`shipped`; check
+    :func:`refused` first."""
     result = dict(settings)
     added = missing(configured_extensions(settings))
     if added:
@@ -149,4 +155,10 @@ def without_plugin(settings: Mapping[str, Any]) -> dict[str, Any]:
             result["markdown_extensions"] = [*value, *added]
     css = list(result.get("extra_css") or [])
     result["extra_css"] = [*(p for p in STYLESHEETS if p not in css), *css]
+    scripts = list(result.get("extra_javascript") or [])
+    named = {s.get("path") if isinstance(s, Mapping) else s for s in scripts}
+    result["extra_javascript"] = [
+        *scripts,
+        *({"path": p, "defer": True} for p in SCRIPTS if p not in named),
+    ]
     return result

@@ -50,8 +50,9 @@ FORBIDDEN_ELEMENTS = {
 parsers (and a browser with scripts on and off) read the content of the last six
 differently, so what one check passes another reader could run."""
 
-SCRIPT_FOLDERS = ("assets/javascripts/", "search/")
-"""Where the theme's own script files live (Material's bundle; MkDocs' search)."""
+SCRIPT_FOLDERS = ("assets/javascripts/", "search/", "assets/briefing/briefing.js")
+"""Where the theme's own script files live (Material's bundle; MkDocs' search), and the
+plugin's one script (a citation's passage on tap), by its exact path."""
 
 # Found by name alone (every one is selected, so the k-th element is the k-th start tag).
 _IN_TURN = frozenset({*FORBIDDEN_ELEMENTS, "script", "title"})
@@ -238,7 +239,10 @@ class Elements:
         target = site_path(self.path, src, self.base_path)
         if url_scheme(src) is not None or target is None or not target.startswith(SCRIPT_FOLDERS):
             message = f"<script src> loads {src!r}, not one of the theme's own scripts"
-            hint = "scripts may only come from assets/javascripts/ or search/"
+            hint = (
+                "scripts may only come from assets/javascripts/ or search/, or be "
+                "assets/briefing/briefing.js"
+            )
             self.findings.append((key, message, hint))
         elif text.strip():
             self.findings.append((key, "<script src> with inline code as well", ""))

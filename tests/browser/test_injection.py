@@ -60,7 +60,11 @@ def test_no_dialog_fires_and_no_canary_shows(
         for frame in page.frames:
             assert CANARY not in frame.content(), f"canary on {html}"
         # Hovering every citation and link would show any tooltip-borne markup too.
+        # and clicking one opens its passage panel, which must show the passage as text.
         for link in page.locator("article a.cite").all()[:20]:
             link.hover()
+        for link in page.locator("article a.cite").all()[:5]:
+            link.click()
+            page.keyboard.press("Escape")
     assert dialogs == []
     assert browser_errors == []

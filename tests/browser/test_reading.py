@@ -43,7 +43,8 @@ def test_the_row_a_citation_leads_to_is_highlighted(page: Page, site_url: str) -
     citation = page.locator("article table a.cite").first
     href = citation.get_attribute("href")
     assert href is not None and "#ev-" in href
-    citation.click()
+    citation.click()  # opens the passage (tests/browser/test_citation_tap.py)
+    page.locator(".briefing-passage a").click()
     page.wait_for_url(f"**{href.split('/')[-1]}")
     fragment = href.split("#", 1)[1]
     row = page.locator("tr").filter(has=page.locator(f"[id='{fragment}']"))

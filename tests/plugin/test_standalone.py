@@ -21,7 +21,7 @@ from generator.plugin import site_setup
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = ROOT / "tests" / "fixtures" / "exercise" / "content"
-STYLESHEETS = ROOT / "generator" / "plugin" / "assets"
+ASSETS = ROOT / "generator" / "plugin" / "assets"
 DEPLOYMENT = "deployments/arland-marines-in-borvia.md"
 GLOSSARY = "glossary:\n  - term: HARBOUR\n    meaning: the exercise name, fictional\n"
 
@@ -92,9 +92,9 @@ def bare(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def test_a_project_without_docs_gets_the_stylesheets(bare: Path) -> None:
-    for name in ("briefing.css", "charts.css"):
-        shipped = (STYLESHEETS / name).read_text(encoding="utf-8")
+def test_a_project_without_docs_gets_the_stylesheets_and_script(bare: Path) -> None:
+    for name in ("briefing.css", "charts.css", "briefing.js"):
+        shipped = (ASSETS / name).read_text(encoding="utf-8")
         assert (bare / "assets" / "briefing" / name).read_text(encoding="utf-8") == shipped
     links = [
         link.attributes.get("href")
@@ -103,6 +103,10 @@ def test_a_project_without_docs_gets_the_stylesheets(bare: Path) -> None:
         )
     ]
     assert links[-2:] == ["../../assets/briefing/briefing.css", "../../assets/briefing/charts.css"]
+    page = html(bare, "deployments/arland-marines-in-borvia/index.html")
+    scripts = [s.attributes for s in page.css("script[src]")]
+    ours = [s for s in scripts if s.get("src") == "../../assets/briefing/briefing.js"]
+    assert len(ours) == 1 and "defer" in ours[0], scripts
 
 
 def test_a_project_without_docs_gets_the_markdown_extensions(bare: Path) -> None:
@@ -196,7 +200,7 @@ def test_a_hand_written_file_at_a_stylesheets_path_is_refused(tmp_path: Path) ->
     assert result.returncode == 1
     assert (
         f"briefing: {tmp_path / 'docs'}/assets/briefing/charts.css would hide the plugin's "
-        "stylesheet; rename or delete it"
+        "own file; rename or delete it"
     ) in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -273,6 +277,7 @@ def test_the_settings_for_a_site_without_the_plugin_add_what_it_adds() -> None:
             "admonition",
         ],
         "extra_css": ["assets/briefing/briefing.css", "assets/briefing/charts.css", "mine.css"],
+        "extra_javascript": [{"path": "assets/briefing/briefing.js", "defer": True}],
     }
     as_mapping = site_setup.without_plugin({"markdown_extensions": {"extra": None}})
     assert as_mapping["markdown_extensions"] == {
