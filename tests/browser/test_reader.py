@@ -105,7 +105,10 @@ def test_citation_lands_on_quote(
     expect(citation).to_have_attribute("title", re.compile(re.escape(CITED_QUOTES[fact])))
     href = citation.get_attribute("href")
     assert href is not None and href.endswith(f"sources/#ev-{fact}")
-    citation.click()
+    citation.click()  # opens the passage where the reader is; its link goes on to the source
+    passage = page.locator(".briefing-passage")
+    expect(passage).to_contain_text(CITED_QUOTES[fact])
+    passage.locator("a").click()
 
     expect(page).to_have_url(urljoin(urljoin(site_url, DEPLOYMENT), href))
     assert urlsplit(page.url).fragment == f"ev-{fact}"
