@@ -91,11 +91,14 @@ laid out in lanes (quadratic in facts), and thousands would not be readable anyw
 Chronology page lists them all."""
 
 
-def strip(content: Content, href: Callable[[str], str]) -> Md:
-    """The dated facts (the latest :data:`STRIP_LIMIT`) on one time axis, for the home page."""
+def strip(content: Content, href: Callable[[str], str], chronology_url: str) -> Md:
+    """The dated facts (the latest :data:`STRIP_LIMIT`) on one time axis, for the home page;
+    ``chronology_url`` is the page that lists them all."""
     dated = [entry for entry in chronology(content) if entry.when.resolved]
     label = functools.partial(charts.entry_label, vocabulary=content.vocabulary)
-    if len(dated) <= STRIP_LIMIT:
-        return charts.chronology_strip(dated, "Chronology of dated facts", href=href, label=label)
-    title = f"Chronology: the latest {STRIP_LIMIT} of {len(dated)} dated facts"
-    return charts.chronology_strip(dated[-STRIP_LIMIT:], title, href=href, label=label)
+    title = "Chronology of dated facts"
+    if len(dated) > STRIP_LIMIT:
+        title = f"Chronology: the latest {STRIP_LIMIT} of {len(dated)} dated facts"
+    return charts.chronology_strip(
+        dated[-STRIP_LIMIT:], title, href=href, label=label, earlier_href=chronology_url
+    )

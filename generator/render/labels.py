@@ -15,7 +15,7 @@ from generator.facts.model import (
     Estimate,
     Signature,
 )
-from generator.render.markdown_text import Md
+from generator.render.markdown_text import Md, quoted_text
 
 _SLUG = re.compile(SLUG_PATTERN)
 
@@ -49,7 +49,7 @@ def figure(estimate: Estimate, *, another: bool = True, rule: bool = False) -> s
     digits = number(estimate, another=another)
     if estimate.words is None:
         return digits
-    words = f"“{estimate.words}”"
+    words = quoted_text(estimate.words)
     if not digits:
         return words
     if rule:

@@ -9,6 +9,7 @@ helpers); the Jinja environment escapes everything else on output.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from types import MappingProxyType
 
 # Always inert: HTML, emphasis, links, code, attribute lists, tables, extensions
@@ -98,3 +99,63 @@ def attribute(value: str) -> str:
 
 
 _LINK_QUOTE = re.compile(r"^'|'$|'(?=\s*\))")
+
+
+_OPENS_AFTER = frozenset("([{‘“—–-/")
+"""Characters after which a straight double quote opens a quotation (besides a space)."""
+_CLOSES_BEFORE = frozenset(".,;:!?)]}’”—–-/…")
+"""Characters before which a straight double quote closes a quotation (besides a space)."""
+
+
+def _straight_pairs(text: str) -> set[int]:
+    """Where the straight double quotes that mark a quotation are: one that opens (at the
+    start, or after a space, an opening bracket or a dash, before a letter or digit) and
+    the next one that closes it (before the end, a space or punctuation). Others, as in
+    ``href="x"`` or ``12" pipe``, are not quotation marks and stay as they are."""
+    found: set[int] = set()
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        if ch != '"':
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if opened is None:
+            if (before.isspace() or before in _OPENS_AFTER) and not after.isspace():
+                opened = i
+        elif after.isspace() or after in _CLOSES_BEFORE:
+            found.update((opened, i))
+            opened = None
+    return found
+
+
+def nest_quotes(text: str) -> str:
+    """A passage's own quotations as single quotes, for wrapping it in “…”: '“' and '”'
+    become '‘' and '’', and so does each pair of straight double quotes that marks a
+    quotation (:func:`_straight_pairs`); apostrophes, single quotes and other straight
+    double quotes stay as written."""
+    pairs = _straight_pairs(text) if '"' in text else set()
+    out = []
+    opening = True
+    for i, ch in enumerate(text):
+        if ch == "“":
+            out.append("‘")
+        elif ch == "”":
+            out.append("’")
+        elif i in pairs:
+            out.append("‘" if opening else "’")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def quoted_text(text: str) -> str:
+    """Plain text in curly double quotes, its own double quotes nested as single ones:
+    'said "no"' -> '“said ‘no’”'. For a tooltip (escape it with :func:`attribute`)."""
+    return f"“{nest_quotes(text)}”"
+
+
+def quoted(text: str, escape_text: Callable[[str], str] = escape) -> Md:
+    """Fact text as Markdown in curly double quotes, its own double quotes nested as single
+    ones (:func:`quoted_text`), escaped as :func:`escape` does (or ``escape_text``)."""
+    return Md(f"“{escape_text(nest_quotes(text))}”")

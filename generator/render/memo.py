@@ -89,6 +89,9 @@ PAGE_HELPERS = frozenset(
         "source",
         "voice",
         "by_voice",
+        "quoted",
+        "quote",
+        "passage",
     }
 )
 """``page`` methods whose reads the key covers (charts other than 'strip' read only the

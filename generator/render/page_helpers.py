@@ -37,7 +37,7 @@ from generator.render.labels import (
     slug,
     total_figure,
 )
-from generator.render.markdown_text import Escaper, Md, attribute
+from generator.render.markdown_text import Escaper, Md, attribute, quoted, quoted_text
 from generator.render.site_index import SiteIndex
 
 
@@ -48,15 +48,29 @@ def _directory_url(path: str) -> str:
 
 
 @dataclass
-class Note:
-    """One endnote: a cited fact and its number on the page."""
+class NoteFact:
+    """One fact an endnote's passage is cited for."""
 
-    number: int
     fact_id: str
     record: Cited
     further: Citation | Update | None = None
-    """Set when the note cites another document than the record's first: one of its
+    """Set when the passage is another document's than the record's first: one of its
     ``also_reported_in`` (in the record's voice) or a later status of it (in the update's)."""
+
+
+@dataclass
+class Note:
+    """One endnote: a document's passage, its number on the page, the facts cited to it."""
+
+    number: int
+    document: str
+    quote: str
+    facts: list[NoteFact] = field(default_factory=list)
+
+
+def passage_key(document: str, quote: str) -> tuple[str, str]:
+    """What makes two citations one passage: the document and its words (spacing aside)."""
+    return document, " ".join(quote.split())
 
 
 @dataclass
@@ -70,7 +84,11 @@ class PageHelpers:
     escape: Escaper = field(default_factory=Escaper)
     """Escapes fact text (one per render, shared by its pages)."""
     facts: set[str] = field(default_factory=set)
-    notes: dict[str, Note] = field(default_factory=dict)
+    notes: dict[tuple[str, str], Note] = field(default_factory=dict)
+    """The page's endnotes by passage (:func:`passage_key`): one per document's words."""
+    shown: dict[tuple[str, str], tuple[str | None, str]] = field(default_factory=dict)
+    """Passages the page quotes in its text (:meth:`passage`): where first (an anchor or
+    None) and for which fact; their endnotes do not quote them again."""
     developments: Developments | None = None
     """The relations between claims (None: built for this page alone, on first use)."""
     reads_everything: bool = False
@@ -137,7 +155,7 @@ class PageHelpers:
         'strip' (every dated fact)."""
         if kind == "strip":
             self.reads_everything = True
-            return figures.strip(self.content, self.href)
+            return figures.strip(self.content, self.href, self._site_url("chronology.md"))
         if kind == "tracker" and isinstance(record, Treaty):
             return figures.tracker(self.content, record)
         if kind in ("estimates", "route") and isinstance(record, Deployment):
@@ -157,11 +175,9 @@ class PageHelpers:
         attribution of the editors' in short: 'Arland (attributed by the editors)'), and
         the words; the link leads to the fact's evidence on the Sources page; the number
         matches the page's endnote."""
-        note = self.notes.get(record.id)
-        if note is None:
-            note = self.notes[record.id] = Note(len(self.notes) + 1, record.id, record)
+        note = self._note(record, None)
         self.facts.add(record.id)
-        tip = attribute(f"{self._voice_text(record, capital=True)}: “{record.quote}”")
+        tip = attribute(f"{self._voice_text(record, capital=True)}: {quoted_text(record.quote)}")
         target = f"{self.url(self.evidence(record.id))}#ev-{slug(record.id)}"
         return Md(f'[[{note.number}]]({target} "{tip}"){{: .cite }}')
 
@@ -277,7 +293,7 @@ class PageHelpers:
             return Md(f"_{self.escape(fallback)}_")
         label = self.escape(when.label())
         if when.text:
-            words = f"“{self.escape(when.text)}”"
+            words = self.quoted(when.text)
             return Md(f"{label} ({words})" if when.resolved else words)
         return label
 
@@ -298,7 +314,7 @@ class PageHelpers:
         else:
             head = f"{self.figure(estimate)} {counted}"
         hedges = dict.fromkeys(part.hedge for part in parts if part.hedge)
-        hedge = "".join(f" (“{self.escape(h)}”)" for h in hedges if h)
+        hedge = "".join(f" ({self.quoted(h)})" for h in hedges if h)
         if estimate.claimed is not None and estimate.claimed.resolved:
             said = f"said {self.when(estimate.claimed)}"
         else:
@@ -326,7 +342,7 @@ class PageHelpers:
         else:
             head = f"{figure(estimate)} {counted}"
         hedges = dict.fromkeys(part.hedge for part in parts if part.hedge)
-        hedge = "".join(f" (“{self.escape(h)}”)" for h in hedges if h)
+        hedge = "".join(f" ({self.quoted(h)})" for h in hedges if h)
         said = self.record.said(estimate)
         when = f", {self.escape(said.label())}" if said is not None else ""
         old = self._age(estimate) if age else ""
@@ -411,17 +427,14 @@ class PageHelpers:
     def cite_further(self, record: Cited, further: Citation | Update) -> Md:
         """A numbered citation of another document's words about a fact: a further citation
         of it, or a later status of it; the link leads to that document on the Sources page."""
-        key = f"{record.id}\0{further.document}\0{further.quote}"
-        note = self.notes.get(key)
-        if note is None:
-            note = self.notes[key] = Note(len(self.notes) + 1, record.id, record, further)
+        note = self._note(record, further)
         self.facts.add(record.id)
         if isinstance(further, Update):  # a later status: the update's own voice
             said = further.attributed_to
             who = f"According to {self.content.actor(said).name}" if said else "The report"
         else:  # the same claim in another document: in the claim's voice
             who = self._voice_text(record, capital=True)
-        tip = attribute(f"{who}: “{further.quote}”")
+        tip = attribute(f"{who}: {quoted_text(further.quote)}")
         target = self._further_target(record.id, further.document)
         return Md(f'[[{note.number}]]({target} "{tip}"){{: .cite }}')
 
@@ -455,27 +468,108 @@ class PageHelpers:
                 break
         return self.cite_further(record, passage)
 
+    def _note(self, record: Cited, further: Citation | Update | None) -> Note:
+        """The endnote of a fact's passage (its first document's, or ``further``): one per
+        passage on the page, numbered in the order first cited, naming each fact cited to it."""
+        passage = further or record
+        key = passage_key(passage.document, passage.quote)
+        note = self.notes.get(key)
+        if note is None:
+            note = self.notes[key] = Note(len(self.notes) + 1, passage.document, passage.quote)
+        if all(cited.fact_id != record.id for cited in note.facts):
+            note.facts.append(NoteFact(record.id, record, further))
+        return note
+
+    def quoted(self, text: str) -> Md:
+        """Fact text in curly double quotes, its own double quotes nested as single ones:
+        'the “Washington Post”' -> '“the ‘Washington Post’”'; escaped."""
+        return quoted(text, self.escape)
+
+    def quote(self, record: Cited, prefix: str = "") -> Md:
+        """A fact's words in its first document, quoted where the page shows the fact (its
+        anchor is ``prefix`` + the fact's slug); see :meth:`passage`."""
+        return self.passage(record.document, record.quote, f"{prefix}{slug(record.id)}", record.id)
+
+    def passage(
+        self, document_id: str, words: str, anchor: str | None = None, fact_id: str = ""
+    ) -> Md:
+        """A document's words, quoted (:meth:`quoted`), once a page: the first time; after
+        that, a pointer to where they were ('the same words as for [fact](#anchor)'). The
+        page's endnote of the passage then does not quote it again."""
+        key = passage_key(document_id, words)
+        first = self.shown.get(key)
+        if first is None:
+            self.shown[key] = (anchor, fact_id)
+            return self.quoted(words)
+        where, first_fact = first
+        if where is None or not first_fact:
+            return Md("the same words as above")
+        label = self.escape(fact_title(self.content, first_fact))
+        return Md(f"the same words as for [{label}](#{where})")
+
+    def _note_target(self, cited: NoteFact) -> str:
+        """Where a note's fact leads: its passage's row on the Sources page."""
+        if cited.further is None:
+            return f"{self.url(self.evidence(cited.fact_id))}#ev-{slug(cited.fact_id)}"
+        return self._further_target(cited.fact_id, cited.further.document)
+
+    def _note_voice(self, cited: NoteFact, capital: bool) -> str:
+        """Whose words a note's passage is for one of its facts (see :meth:`voice`)."""
+        further = cited.further
+        if isinstance(further, Update):
+            said = further.attributed_to
+            text = f"according to {self.actor(said)}" if said else "the report"
+            return text[:1].upper() + text[1:] if capital else text
+        return str(self.voice(cited.record, capital=capital))
+
+    def _document_line(self, document_id: str) -> str:
+        """'From [S1](...) (its title, 25 Oct 2024):', heading a document's endnotes."""
+        document = self.content.document(document_id)
+        number = self.index.document_number[document_id]
+        page = self.index.document_page.get(document_id)
+        target = self.url(page) if page else f"{self.url('sources.md')}#{slug(document_id)}"
+        title = self.quoted(document.title)
+        return f"From [S{number}]({target}) ({title}, {self.escape(document.published.label())}):"
+
+    def _note_text(self, note: Note) -> str:
+        """One endnote: whose words, the passage (unless the page quotes it already), and
+        the facts it is cited for, each linking to the passage on the Sources page."""
+        quoted_here = passage_key(note.document, note.quote) in self.shown
+        facts = [
+            (f"[{self.escape(fact_title(self.content, c.fact_id))}]({self._note_target(c)})", c)
+            for c in note.facts
+        ]
+        voices = [self._note_voice(c, capital=True) for c in note.facts]
+        words = "quoted above" if quoted_here else str(self.quoted(note.quote))
+        if len(set(voices)) == 1:
+            sep = ", " if quoted_here else ": "
+            listed = "; ".join(link for link, _ in facts)
+            return f"{voices[0]}{sep}{words} ({listed})"
+        listed = "; ".join(f"{link}: {self._note_voice(c, capital=False)}" for link, c in facts)
+        return f"{words[:1].upper()}{words[1:]} ({listed})"
+
     def endnotes(self) -> Md:
-        """The page's citations as numbered endnotes (shown on screen and in print), each
-        saying whose words it quotes as :meth:`voice` does: 'According to NATO: “...”'."""
+        """The page's citations as numbered endnotes (shown on screen and in print), one per
+        passage, under the document they quote (once for each run of notes citing it), each
+        saying whose words it quotes as :meth:`voice` does ('According to NATO: “...”') and
+        naming the facts it is cited for."""
         if not self.notes:
             return Md("")
         lines = ["## Notes", ""]
-        for note in self.notes.values():
-            record, further = note.record, note.further
-            document = self.content.document((further or record).document)
-            number = self.index.document_number[document.id]
-            if further is None:
-                target = f"{self.url(self.evidence(note.fact_id))}#ev-{slug(note.fact_id)}"
+        notes = sorted(self.notes.values(), key=lambda n: n.number)
+        runs: list[list[Note]] = []
+        for note in notes:
+            if runs and runs[-1][0].document == note.document:
+                runs[-1].append(note)
             else:
-                target = self._further_target(note.fact_id, document.id)
-            source = f"[S{number}, {self.escape(document.published.label())}]({target})"
-            who = None
-            if isinstance(further, Update):
-                said = further.attributed_to
-                who = Md(f"According to {self.actor(said)}") if said else Md("The report")
-            quote = self.escape((further or record).quote)
-            voice = who or self.voice(record, capital=True)
-            lines.append(f"{note.number}. {voice}: “{quote}” {source}")
-        lines.append("")
+                runs.append([note])
+        for run in runs:
+            lines += [self._document_line(run[0].document), ""]
+            if run[0].number == 1:
+                lines += [f"{note.number}. {self._note_text(note)}" for note in run]
+            else:  # Python-Markdown numbers every list from 1: the number, in HTML
+                lines.append(f'<ol class="notes" start="{run[0].number}" markdown>')
+                lines += [f"<li markdown>{self._note_text(note)}</li>" for note in run]
+                lines.append("</ol>")
+            lines.append("")
         return Md("\n".join(lines))

@@ -9,7 +9,8 @@ first, so one template can be replaced without copying the rest.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,12 +119,31 @@ class Renderer:
             _abbreviations(content.glossary),
             shared_digest(content, site.index, site.developments) if self.memo else "",
         )
+        # The tag index last: whether any page is tagged is known once the others are.
+        last = [i for i, planned in enumerate(site.plan) if planned.template == TAG_INDEX]
         try:
-            pages = [self._page(run, planned) for planned in site.plan]
+            done = {
+                i: self._page(run, planned)
+                for i, planned in enumerate(site.plan)
+                if planned.template != TAG_INDEX
+            }
+            # Front matter after the pages: a page's tags depend on the others' (shared_tags).
+            tags = shared_tags(
+                {
+                    page.path: page_tags(content, page.facts)
+                    for i, page in done.items()
+                    if site.plan[i].template in TAGGED_TEMPLATES
+                }
+            )
+            run.shared["tagged"] = any(tags.values())
+            done.update((i, self._page(run, site.plan[i])) for i in last)
         finally:
             self.escape.clear()
         if self.memo is not None:
             self.memo.finish()
+        pages = [done[i] for i in range(len(site.plan))]
+        for planned, page in zip(site.plan, pages, strict=True):
+            page.markdown = _front_matter(planned, tags.get(page.path, [])) + page.markdown
         return pages
 
     def _page(self, run: _Pass, planned: Planned) -> Page:
@@ -151,12 +171,12 @@ class Renderer:
         return Page(planned.path, planned.title, markdown, planned.section, helpers.facts)
 
     def _markdown(self, run: _Pass, planned: Planned, helpers: PageHelpers) -> str:
-        """The page's template and the footer, rendered; front matter, abbreviations."""
+        """The page's template and the footer, rendered, and the abbreviations (the front
+        matter comes in :meth:`render`, once every page is rendered)."""
         context = {**run.shared, **planned.context, "page": helpers, "title": planned.title}
         body = self.env.get_template(planned.template).render(context)
         body += self.env.get_template("_footer.md.j2").render(context)
-        markdown = _front_matter(run.content, planned, helpers.facts) + body + run.abbreviations
-        return separate_headings(markdown)
+        return separate_headings(body + run.abbreviations)
 
     def _memo_key(self, planned: Planned, run: _Pass) -> str | None:
         """The page's memo key, or None: not memoising, or the page may read unkeyed facts."""
@@ -213,14 +233,28 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
     }
 
 
-def _front_matter(content: Content, planned: Planned, facts: set[str]) -> str:
+TAGGED_TEMPLATES = frozenset({"deployment.md.j2", "treaty.md.j2", "reactions.md.j2"})
+"""The page kinds tagged with the actors and countries their facts name."""
+TAG_INDEX = "tags.md.j2"
+"""The tag index, rendered after the pages it lists (it reads ``tagged``)."""
+
+
+def shared_tags(tags: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Each page's tags (by path) that another page carries too. A tag only one page
+    carries leads to a listing of that page alone: it adds nothing, and on a phone its
+    chip pushes the page's content down (the example's deployment page had 10)."""
+    count = Counter(tag for names in tags.values() for tag in set(names))
+    return {path: [tag for tag in names if count[tag] > 1] for path, names in tags.items()}
+
+
+def _front_matter(planned: Planned, tags: Sequence[str]) -> str:
     meta: dict[str, object]
     if planned.template == "edition.md.j2":
         # Out of the search index: each fact is found on its own page (and the latest
         # edition on Home), not once more in every edition that mentions it.
         meta = {"search": {"exclude": True}}
-    elif planned.template in ("deployment.md.j2", "treaty.md.j2", "reactions.md.j2"):
-        meta = {"tags": page_tags(content, facts)}
+    elif planned.template in TAGGED_TEMPLATES and tags:
+        meta = {"tags": list(tags)}
     else:
         return ""
     # JSON is YAML: every value is quoted, so no fact text is read as YAML syntax.

@@ -303,7 +303,7 @@ class Shortcodes:
         shown = str(page.link(fact_id))
         passages: Sequence[Citation] = ()
         if isinstance(record, Estimate) and record.hedge:
-            shown += f" (“{page.escape(record.hedge)}”)"
+            shown += f" ({page.quoted(record.hedge)})"
         if isinstance(record, Stage | Phase):
             # Its status now, cited by the passages that give it (as the treaty page does).
             shown += f" **{page.escape(page.record.status(record))}**"

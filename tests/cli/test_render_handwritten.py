@@ -47,7 +47,8 @@ def test_hand_written_pages_are_copied_with_their_citations_written_out(tmp_path
         "(deployments/arland-marines-in-borvia.md#bmd-2000-projected) (“may”) [[1]]"
         '(sources.md#ev-bmd-2000-projected "According to Borvian Ministry of Defence: '
     )
-    assert "\n## Notes\n\n1. According to " in notes and "\n2. According to " in notes
+    assert "\n## Notes\n\nFrom [S3](sources.md#bulletin-3) (" in notes
+    assert "\n1. According to " in notes and "\n<li markdown>According to " in notes
     # What the plugin writes of the page (the same code, from the same facts).
     shortcodes = generate_site(project / "content").shortcodes
     assert notes == shortcodes.expand_file(NOTES, "notes.md", "docs/notes.md")

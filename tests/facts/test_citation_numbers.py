@@ -21,8 +21,8 @@ EXERCISE = REPO / "tests" / "fixtures" / "exercise" / "content"
 
 HEADING = re.compile(r"^### S(\d+): .* \{: #([a-z0-9-]+) \}$", re.MULTILINE)
 """A document's heading on the Sources page: its number and its id."""
-CITATION = re.compile(r"\[S(\d+), [^\]]*\]\(([^)\s]+)\)")
-"""An endnote's source: the number and the evidence it links to."""
+CITATION = re.compile(r"^From \[S(\d+)\]\(([^)\s]+)\)", re.MULTILINE)
+"""The document a page's endnotes quote: its number and where it links."""
 
 
 def sources_order(pages: dict[str, str]) -> list[tuple[str, int]]:

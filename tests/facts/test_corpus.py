@@ -311,10 +311,20 @@ def marked_values(case: Case) -> list[tuple[int, tuple[str | int, ...], str]]:
     return found
 
 
+_DOUBLE_QUOTES = str.maketrans({ch: '"' for ch in "“”‘’"})
+
+
+def _as_shown(text: str) -> str:
+    """Text compared as a reader sees it: whitespace collapsed, and a quotation mark of
+    either kind as one (pages set a passage's own quotations in single quotes inside the
+    double ones they wrap it in; nothing else of it changes)."""
+    return " ".join(text.split()).translate(_DOUBLE_QUOTES)
+
+
 def _shown(value: str, runs: list[str]) -> bool:
     """The value, whitespace collapsed, inside one text run and not part of a longer word."""
-    want = re.compile(rf"(?<!\w){re.escape(' '.join(value.split()))}(?!\w)")
-    return any(want.search(run) for run in runs)
+    want = re.compile(rf"(?<!\w){re.escape(_as_shown(value))}(?!\w)")
+    return any(want.search(_as_shown(run)) for run in runs)
 
 
 @pytest.mark.parametrize(
@@ -333,7 +343,7 @@ def test_literal_values_show_as_typed(case: Case, literal_site: Site) -> None:
     assert not missing, f"not shown as typed (line, value): {missing}"
     for line, loc, value in values:
         if loc[-1] == "quote":  # hovering a citation shows the fact's quote
-            assert any(" ".join(value.split()) in tip for tip in tooltips), (
+            assert any(_as_shown(value) in _as_shown(tip) for tip in tooltips), (
                 f"line {line}: quote {value!r} is not whole in any citation tooltip"
             )
 

@@ -12,6 +12,7 @@ import pytest
 from generator import generate, load
 from generator.facts.developments import Developments
 from tests.conftest import REPORT_CONTENT
+from tests.render.pages_text import notes
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "exercise" / "content"
@@ -123,10 +124,11 @@ def test_further_citations_are_each_cited_and_noted(fixture_pages: dict[str, str
     assert "reported by 2 documents (S1, S2)" in row
     numbers = re.findall(r"\[\[(\d+)\]\]", row.rsplit("|", 2)[-2])
     assert len(numbers) == 2
-    notes = _section(page, "## Notes")
-    further = next(line for line in notes.splitlines() if line.startswith(f"{numbers[1]}. "))
+    [(document, further)] = [(d, t) for n, d, t in notes(page) if n == int(numbers[1])]
     assert "“The Coastal Observers Network again counted hundreds of marines in Kell.”" in further
-    assert "[S2, 8 Mar 2030](../sources.md#ev-con-hundreds-in-kell--bulletin-2)" in further
+    assert "(../sources.md#ev-con-hundreds-in-kell--bulletin-2))" in further
+    assert document.startswith("From [S2](../sources.md#bulletin-2) (")
+    assert document.endswith("8 Mar 2030):")
 
 
 def test_running_total_with_both_citations(fixture_pages: dict[str, str]) -> None:
@@ -166,10 +168,12 @@ def test_phase_history_and_current_status(fixture_pages: dict[str, str]) -> None
     assert "→ completed as of 8 Mar 2030 [[" in step
     assert "(../sources.md#ev-arrival-in-kell--bulletin-2 " in step
     assert '"According to Borvian Ministry of Defence: “All the marines' in step
-    notes = _section(fixture_pages[DEPLOYMENT], "## Notes")
-    assert (
-        "“All the marines have now arrived in Kell, the ministry said.” [S2, 8 Mar 2030]" in notes
-    )
+    [(document, later)] = [
+        (d, t) for _, d, t in notes(fixture_pages[DEPLOYMENT]) if "have now arrived" in t
+    ]
+    assert "“All the marines have now arrived in Kell, the ministry said.”" in later
+    assert document.startswith("From [S2](../sources.md#bulletin-2) (")
+    assert document.endswith("8 Mar 2030):")
 
 
 def test_route_does_not_chain_steps_of_different_claimants(fixture_pages: dict[str, str]) -> None:

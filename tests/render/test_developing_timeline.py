@@ -18,6 +18,7 @@ from generator.render import charts, plan
 from generator.render.plan import Page
 from generator.render.timeline import chronology
 from tests.conftest import REPORT_CONTENT
+from tests.render.pages_text import notes
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "exercise" / "content"
@@ -90,26 +91,24 @@ def test_each_status_is_cited_with_its_own_document(fixture_pages: dict[str, str
     first, later = history.split(" → ")
     assert "[[2]](../sources.md#ev-assembly-approval " in first  # bulletin-1, its first
     assert "[[3]](" in later and "[[4]](" in later  # bulletin-2, and bulletin-3 that confirms
-    notes = page.split("## Notes", 1)[1]
-    assert (
-        "2. The report: “The Borvian Assembly has yet to approve the Kell Harbour Access "
-        "Agreement.” [S1, 1 Mar 2030]"
-    ) in notes
-    assert (
-        "“The Borvian Assembly approved the Kell Harbour Access Agreement on Thursday by 61 "
-        "votes to 40.” [S2, 8 Mar 2030]"
-    ) in notes
-    assert (
-        "“The Borvian Assembly's approval of the agreement was confirmed by its speaker.” "
-        "[S3, 15 Mar 2030]"
-    ) in notes
-    assert [line[:3] for line in notes.splitlines() if line[:1].isdigit()] == [
-        "1. ",
-        "2. ",
-        "3. ",
-        "4. ",
-        "5. ",
-    ]
+    found = {number: (document, text) for number, document, text in notes(page)}
+    assert sorted(found) == [1, 2, 3, 4, 5]
+    for number, document, words in (
+        (2, "[S1]", "“The Borvian Assembly has yet to approve the Kell Harbour Access Agreement.”"),
+        (
+            3,
+            "[S2]",
+            "“The Borvian Assembly approved the Kell Harbour Access Agreement on Thursday by 61 "
+            "votes to 40.”",
+        ),
+        (
+            4,
+            "[S3]",
+            "“The Borvian Assembly's approval of the agreement was confirmed by its speaker.”",
+        ),
+    ):
+        assert found[number][0].startswith(f"From {document}(")
+        assert f"The report: {words}" in found[number][1]
 
 
 def test_the_tracker_has_one_step_per_stage_at_its_current_status(

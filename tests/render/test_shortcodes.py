@@ -42,10 +42,12 @@ def test_one_id_is_the_citation_generated_pages_write(shortcodes: Shortcodes) ->
     record = shortcodes.content.ids[PROJECTED].record
     assert isinstance(record, Estimate)
     assert helpers.cite(record) == cite
-    # And the page's endnotes, numbered as its citations, at its end.
+    # And the page's endnotes, numbered as its citations, at its end, under their document.
     assert text.endswith(
-        "## Notes\n\n1. According to [Borvian Ministry of Defence (BMD)](sources.md#borvian-mod):"
-        f" “{QUOTE}” [S3, 15 Mar 2030](sources.md#ev-{PROJECTED})\n"
+        "## Notes\n\nFrom [S3](sources.md#bulletin-3) (“GREY HARBOUR bulletin 3 &#40;fictional"
+        "&#41;”, 15 Mar 2030):\n\n1. According to [Borvian Ministry of Defence (BMD)]"
+        f"(sources.md#borvian-mod): “{QUOTE}” ([up to 2,000 projected total &#40;BMD&#41;]"
+        f"(sources.md#ev-{PROJECTED}))\n"
     )
 
 
@@ -60,7 +62,9 @@ def test_several_ids_are_numbered_in_order_and_a_repeat_keeps_its_number(
     assert first.count("[[1]](sources.md#ev-bmd-2000-projected") == 1
     assert first.count("[[2]](sources.md#ev-con-hundreds-in-kell") == 2
     assert "[[3]]" not in first
-    assert notes.count("\n1. ") == 1 and notes.count("\n2. ") == 1 and "\n3. " not in notes
+    # Two notes, each under its own document; the second list goes on from 2.
+    assert notes.count("\n1. According to") == 1 and notes.count('start="2"') == 1
+    assert notes.count("<li markdown>") == 1 and 'start="3"' not in notes
 
 
 def test_links_start_from_the_pages_folder(shortcodes: Shortcodes) -> None:

@@ -64,10 +64,13 @@ CANTOR_WORDS = "“Cantor's foreign ministry summoned the Arlandic ambassador ov
 def test_a_narration_reaction_is_the_reports_words_about_the_actor_in_the_endnotes(
     fixture_pages: dict[str, str],
 ) -> None:
-    notes = _notes(fixture_pages["reactions.md"])
-    assert f"The report, about {CANTOR}: {CANTOR_WORDS}" in notes
-    assert f". {CANTOR}: {CANTOR_WORDS}" not in notes  # as '2. Cantor's...: “...”' once was
-    assert f"Cantor's foreign ministry: {CANTOR_WORDS}" not in notes
+    # The reaction's row quotes the words, in its voice; its note says whose, once.
+    reactions = fixture_pages["reactions.md"]
+    notes = _notes(reactions)
+    assert f"| The report, about {CANTOR}: {CANTOR_WORDS} |" in reactions
+    assert f"The report, about {CANTOR}, quoted above" in notes
+    assert f". {CANTOR}: " not in notes  # as '2. Cantor's...: “...”' once was
+    assert f"| {CANTOR}: {CANTOR_WORDS}" not in reactions
 
 
 def test_a_narration_reaction_is_the_reports_words_in_its_citation_tooltip(
@@ -124,7 +127,8 @@ def test_the_examples_narration_of_putin_is_not_his_claim(example_pages: dict[st
     reactions = example_pages["reactions.md"]
     putin = "[Vladimir Putin](sources.md#vladimir-putin)"
     words = "“Russian President Vladimir Putin has not disputed the presence of North Korean"
-    assert f"The report, about {putin}: {words}" in _notes(reactions)
+    assert f"| The report, about {putin}: {words}" in reactions
+    assert f"The report, about {putin}, quoted above" in _notes(reactions)
     assert f". {putin}: {words}" not in reactions
     assert f"| {putin}: {words}" not in reactions
     assert f'"Vladimir Putin: {words}' not in reactions
@@ -139,9 +143,12 @@ def test_the_examples_narration_of_putin_is_not_his_claim(example_pages: dict[st
 def test_the_examples_reactions_with_no_voice_stay_according_to_their_originator(
     example_pages: dict[str, str],
 ) -> None:
-    notes = _notes(example_pages["reactions.md"])
-    assert "According to [NATO](sources.md#nato): “NATO and U.S. Defense Secretary" in notes
-    assert "In the words of [Vladimir Putin](sources.md#vladimir-putin): “He stated," in notes
+    reactions = example_pages["reactions.md"]
+    notes = _notes(reactions)
+    assert "| According to [NATO](sources.md#nato): “NATO and U.S. Defense Secretary" in reactions
+    assert "| In the words of [Vladimir Putin](sources.md#vladimir-putin): “He stated," in reactions
+    assert "According to [NATO](sources.md#nato), quoted above" in notes
+    assert "In the words of [Vladimir Putin](sources.md#vladimir-putin), quoted above" in notes
 
 
 # --- An attribution the editors made is theirs, with their reason.
@@ -158,7 +165,7 @@ def test_an_inferred_attribution_is_the_editors_with_their_reason_in_the_endnote
     notes = _notes(fixture_pages["deployments/arland-marines-in-borvia.md"])
     assert (
         "In words attributed by the editors to [Arland](../sources.md#arland) "
-        f'(reason: {REASON}): “"We will leave once the harbour is safe."”'
+        f"(reason: {REASON}): “‘We will leave once the harbour is safe.’”"
     ) in notes
 
 
@@ -166,7 +173,7 @@ def test_an_inferred_attribution_is_short_in_the_tooltip(fixture_pages: dict[str
     page = fixture_pages["deployments/arland-marines-in-borvia.md"]
     assert (
         '(../sources.md#ev-leave-when-safe "In the words of Arland (attributed by the editors): '
-        '“&quot;We will leave once the harbour is safe.&quot;”")'
+        '“‘We will leave once the harbour is safe.’”")'
     ) in page
 
 

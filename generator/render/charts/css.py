@@ -7,23 +7,52 @@ from generator.render.charts.svg import FONT, num
 
 PALETTE_SIZE = 8
 
-_LIGHT = ("#0072b2", "#c2410c", "#047857", "#9d4edd", "#be185d", "#7a6500", "#0e7490", "#4338ca")
-_DARK = ("#56b4e9", "#f97316", "#34d399", "#c4a0ff", "#f472b6", "#facc15", "#22d3ee", "#a5b4fc")
+# Okabe-Ito (colour-blind safe) hues, lightness set for 3:1 or more against each scheme's
+# background (white; slate #1e2129) as WCAG asks of graphics; in light mode the yellow, which
+# cannot reach 3:1 on white, is a violet, and the orange is darkened to a brown that stays
+# apart from the vermilion for deuteranopes. Index i is one originator's colour in both.
+_LIGHT = ("#0072b2", "#d55e00", "#009e73", "#b8478a", "#7a4f00", "#1c95d9", "#5e3c99", "#000000")
+_DARK = ("#2f8fd8", "#e8702a", "#1fb58b", "#cc79a7", "#e69f00", "#7fd0f5", "#f0e442", "#e0e0e0")
+BACKGROUNDS = ("#ffffff", "#1e2129")
+"""The light and dark (slate) page backgrounds the palette is chosen against."""
+PALETTES = (_LIGHT, _DARK)
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a '#rrggbb' colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def ink(colour: str) -> str:
+    """White or black, whichever reads better on ``colour`` (always 4.5:1 or more): the
+    colour of text set on it, as the numbers on the chronology's discs."""
+    lum = luminance(colour)
+    return "#ffffff" if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05) else "#000000"
 
 
 def _generated_css() -> str:
-    """Font sizes from :data:`FONT`; the palette, light and slate (dark)."""
+    """Font sizes from :data:`FONT`; the palette, light and slate (dark), each colour with
+    the ink of text set on it."""
     fonts = "".join(f".bc-svg .bc-{k} {{ font-size: {num(v)}px; }}\n" for k, v in FONT.items())
-    light = "".join(f".bc-c{i} {{ --bc-c: {c}; }}\n" for i, c in enumerate(_LIGHT))
+    light = "".join(
+        f".bc-c{i} {{ --bc-c: {c}; --bc-ink: {ink(c)}; }}\n" for i, c in enumerate(_LIGHT)
+    )
     dark = "".join(
-        f"[data-md-color-scheme=slate] .bc-c{i} {{ --bc-c: {c}; }}\n" for i, c in enumerate(_DARK)
+        f"[data-md-color-scheme=slate] .bc-c{i} {{ --bc-c: {c}; --bc-ink: {ink(c)}; }}\n"
+        for i, c in enumerate(_DARK)
     )
     return fonts + light + dark
 
 
 CHART_CSS = """/* Charts (generator/render/charts/): static SVG. Every colour is a Material palette
    variable or a --bc-* below, so the light (default) and dark (slate) schemes both read well; each
-   palette colour has 4.5:1 contrast or more against its scheme's background. */
+   palette colour (bc-cN) has 3:1 contrast or more against its scheme's background. */
 .briefing-chart { margin: 1.2em 0; max-width: 100%; }
 .briefing-chart svg { display: block; max-width: 100%; height: auto; }
 .bc-svg {
@@ -52,7 +81,7 @@ CHART_CSS = """/* Charts (generator/render/charts/): static SVG. Every colour is
 .bc-link:focus-visible {
   outline: 2px solid var(--md-accent-fg-color, #526cfe); outline-offset: 2px;
 }
-/* estimates: colour = originator; hollow = claim undated; diamond, dashed = projected */
+/* estimates: colour and shape = originator; hollow = claim undated; dashed = projected */
 .bc-mark { fill: var(--bc-c); stroke: var(--bc-c); stroke-width: 2; }
 .bc-mark.bc-key { --bc-c: var(--bc-muted); }
 .bc-mark.bc-hollow { fill: var(--bc-bg); }
@@ -90,6 +119,15 @@ CHART_CSS = """/* Charts (generator/render/charts/): static SVG. Every colour is
 .bc-event { fill: var(--bc-c); }
 .bc-event.bc-band { fill-opacity: .3; stroke: var(--bc-c); stroke-width: 1; }
 .bc-leader { stroke: var(--bc-faint); stroke-width: 1; }
+.bc-event.bc-num { stroke: var(--bc-bg); stroke-width: 1; }
+.bc-svg text.bc-num-text { fill: var(--bc-ink); }
+.bc-link:hover .bc-num, .bc-link:focus .bc-num { stroke: var(--bc-fg); stroke-width: 2; }
+.bc-break { fill: none; stroke: var(--bc-muted); stroke-width: 1.5; }
+/* a fact's link spans its mark, its badge and its key line: ring those, not one box round all */
+.bc-chronology .bc-link:focus-visible { outline: none; }
+.bc-chronology .bc-link:focus-visible .bc-event {
+  stroke: var(--md-accent-fg-color, #526cfe); stroke-width: 3;
+}
 /* route map */
 .bc-place { fill: var(--bc-fg); }
 .bc-leg { fill: none; stroke: var(--bc-route); stroke-width: 2; }

@@ -33,7 +33,19 @@ from generator.render.charts.svg import (
 from generator.render.markdown_text import Md
 
 _MAP_PAD_X, _MAP_PAD_Y, _MAP_MIN_H, _MAP_MAX_H, _MIN_GAP = 40.0, 26.0, 150.0, 320.0, 56.0
-_MAP_NAME_CHARS = 34
+_NAME_CHARS = (34, 18, 10)
+"""How long a place's name may be on the map: whole up to 34 characters, shorter
+where it finds no free spot (:func:`_place_labels`)."""
+_LEG_STROKE = 2.0
+"""A leg's stroke width (``.bc-leg`` in the charts' CSS): the arrowhead's unit."""
+_HEAD_SIZE, _HEAD_REF = 7.0, 8.0
+"""The arrowhead marker: markerWidth (in stroke widths) and refX (of its 10-unit box)."""
+_CLEAR = 3.0
+"""How far a name keeps from a leg: half the stroke, the name's halo and a little air."""
+_FLAT = 24
+"""Straight pieces a leg's curve is cut into to test it against names."""
+
+Segment = tuple[XY, XY]
 
 
 @dataclass(frozen=True)
@@ -148,8 +160,58 @@ def _badge_at(curve: tuple[XY, XY, XY]) -> XY:
     return mx + (y2 - y0) / length * 10, my - (x2 - x0) / length * 10
 
 
+def _drawn(leg: Leg, xy: Mapping[str, XY], broken: bool) -> tuple[XY, XY, XY]:
+    """The curve a leg is drawn as: a broken leg starts further from its dot."""
+    return _curve(xy[leg.start], xy[leg.end], 18.0 if broken else 9.0)
+
+
+def _arrowhead(curve: tuple[XY, XY, XY]) -> tuple[XY, XY, XY]:
+    """The arrowhead's corners (tip, then the two of its base), as the marker draws it:
+    along the curve's direction at its end, 7 stroke widths long and wide."""
+    start, control, (ex, ey) = curve
+    dx, dy = ex - control[0], ey - control[1]
+    if math.hypot(dx, dy) < 0.01:
+        dx, dy = ex - start[0], ey - start[1]
+    length = max(math.hypot(dx, dy), 0.01)
+    ux, uy = dx / length, dy / length
+    unit = _HEAD_SIZE * _LEG_STROKE / 10
+    tip = (ex + ux * (10 - _HEAD_REF) * unit, ey + uy * (10 - _HEAD_REF) * unit)
+    bx, by = ex - ux * _HEAD_REF * unit, ey - uy * _HEAD_REF * unit
+    half = 5 * unit
+    return tip, (bx - uy * half, by + ux * half), (bx + uy * half, by - ux * half)
+
+
+def leg_segments(curve: tuple[XY, XY, XY]) -> list[Segment]:
+    """A drawn leg as straight pieces: its curve, finely cut, and its arrowhead's edges."""
+    points = [_on_curve(curve, t / _FLAT) for t in range(_FLAT + 1)]
+    tip, left, right = _arrowhead(curve)
+    head = [(tip, left), (left, right), (right, tip)]
+    return [*zip(points, points[1:], strict=False), *head]
+
+
+def crosses(box: Box, segment: Segment, margin: float = 0.0) -> bool:
+    """Whether a straight piece passes through a box grown by ``margin`` (Liang–Barsky)."""
+    (ax, ay), (bx, by) = segment
+    x0, y0, x1, y1 = box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin
+    dx, dy = bx - ax, by - ay
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        r = q / p
+        if p < 0:
+            low = max(low, r)
+        else:
+            high = min(high, r)
+        if low > high:
+            return False
+    return True
+
+
 def _leg_svg(index: int, leg: Leg, xy: Mapping[str, XY], marker: str, broken: bool) -> str:
-    curve = _curve(xy[leg.start], xy[leg.end], 18.0 if broken else 9.0)
+    curve = _drawn(leg, xy, broken)
     (sx, sy), (cx, cy), (ex, ey) = curve
     d = f"M{num(sx)} {num(sy)}Q{num(cx)} {num(cy)} {num(ex)} {num(ey)}"
     progress = leg.progress or Vocabulary.of().progress("phase_statuses", leg.status)
@@ -167,54 +229,143 @@ def _leg_svg(index: int, leg: Leg, xy: Mapping[str, XY], marker: str, broken: bo
     return path + badge + text_line(bx, by + 3.5, str(index), "badge", "middle")
 
 
-def _obstacles(legs: Sequence[Leg], xy: Mapping[str, XY]) -> list[Box]:
-    """Dots, leg curves (sampled) and number badges: what a place name should not cover."""
-    boxes = [(x - 6, y - 6, x + 6, y + 6) for x, y in xy.values()]
-    for leg in legs:
-        curve = _curve(xy[leg.start], xy[leg.end])
-        boxes += [
-            (x - 4, y - 4, x + 4, y + 4) for x, y in (_on_curve(curve, t / 8) for t in range(9))
-        ]
-        bx, by = _badge_at(curve)
+def _obstacles(legs: Sequence[Leg], xy: Mapping[str, XY], broken: Sequence[bool]) -> list[Box]:
+    """The number badges: what a place name should not cover, besides the dots (legs are
+    kept clear of by :func:`crosses`)."""
+    boxes = []
+    for leg, gap in zip(legs, broken, strict=True):
+        bx, by = _badge_at(_drawn(leg, xy, gap))
         boxes.append((bx - 9, by - 9, bx + 9, by + 9))
     return boxes
 
 
+def _spots(x: float, y: float) -> list[tuple[float, float, str]]:
+    """Where a name may go, the likeliest first: beside its dot, above, below, then a
+    step further up or down (a name is never more than three lines from its dot)."""
+    near = [
+        (x + 9, y + 4, "start"),
+        (x - 9, y + 4, "end"),
+        (x, y - 10, "middle"),
+        (x, y + 19, "middle"),
+        (x + 7, y - 8, "start"),
+        (x - 7, y - 8, "end"),
+        (x + 7, y + 16, "start"),
+        (x - 7, y + 16, "end"),
+    ]
+    beside = [
+        (x + dx, y + dy, anchor)
+        for dy in (-3, 11, -14, 22)
+        for dx, anchor in ((9, "start"), (-9, "end"))
+    ]
+    far = [
+        (x + dx, y + dy, anchor)
+        for dy in (-20, 28, -32, 40)
+        for dx, anchor in ((0, "middle"), (4, "start"), (-4, "end"), (12, "start"), (-12, "end"))
+    ]
+    return near + beside + far
+
+
+def _ring(x: float, y: float) -> list[XY]:
+    """Where a name may go, a leader line away from its dot, when no spot beside it is
+    free: centres on rings round the dot, the nearest first."""
+    return [
+        (x + radius * math.cos(math.radians(angle)), y + radius * math.sin(math.radians(angle)))
+        for radius in (36.0, 52.0, 68.0)
+        for angle in range(0, 360, 30)
+    ]
+
+
+def _leader(dot: XY, box: Box) -> Segment:
+    """A line from just outside the dot to just short of the name's box."""
+    nx, ny = min(max(dot[0], box[0] - 2), box[2] + 2), min(max(dot[1], box[1] - 2), box[3] + 2)
+    dx, dy = nx - dot[0], ny - dot[1]
+    length = max(math.hypot(dx, dy), 0.01)
+    return (dot[0] + dx / length * 10, dot[1] + dy / length * 10), (nx, ny)
+
+
 def _place_labels(
-    places: Sequence[Place], xy: Mapping[str, XY], obstacles: list[Box], height: float
+    places: Sequence[Place],
+    xy: Mapping[str, XY],
+    obstacles: list[Box],
+    lines: Sequence[Segment],
+    height: float,
 ) -> list[str]:
-    """Each name (shortened if long) where it covers the fewest names, dots, legs and
-    badges; a name that fits nowhere is slid inside the picture."""
-    parts = []
+    """Each name where no leg, arrowhead or leader line crosses it, no dot is under it and
+    it covers the fewest names and badges; shortened (to 34 characters, then further where
+    the full name finds no free spot near its dot: the Places table and the map's
+    description give it whole); slid inside the picture where it would stick out. Where no
+    spot beside its dot is free even so, the name goes further away, with a leader line to
+    its dot."""
+    dots = {place_id: (x - 6, y - 6, x + 6, y + 6) for place_id, (x, y) in xy.items()}
+    names: list[str] = []
+    leaders: list[Segment] = []  # drawn: no later name may cover one
     for place in sorted(places, key=lambda p: (-p.lat, p.id)):
-        name = truncate(place.name, _MAP_NAME_CHARS)
-        x, y = xy[place.id]
-        spots = [
-            (x + 9, y + 4, "start"),
-            (x - 9, y + 4, "end"),
-            (x, y - 10, "middle"),
-            (x, y + 19, "middle"),
-            (x + 7, y - 8, "start"),
-            (x - 7, y - 8, "end"),
-            (x + 7, y + 16, "start"),
-            (x - 7, y + 16, "end"),
-        ]
-        boxes = [text_box(sx, sy, name, "name", a) for sx, sy, a in spots]
-        costs = [_label_cost(box, obstacles, height - 2) for box in boxes]
-        best = costs.index(min(costs))
-        sx, sy, anchor = spots[best]
-        slide = max(0.0, 2 - boxes[best][0]) - max(0.0, boxes[best][2] - (WIDTH - 2))
-        box = boxes[best]
-        obstacles.append((box[0] + slide, box[1], box[2] + slide, box[3]))
-        parts.append(text_line(sx + slide, sy, name, "name", anchor, "bc-halo"))
-    return parts
+        dot = xy[place.id]
+        blocked = [*lines, *leaders]
+        others = [d for other, d in dots.items() if other != place.id]
+        # (cost, name, (x, y, anchor), box, leader): the likeliest spot, longest name first
+        choices: list[tuple[float, str, tuple[float, float, str], Box, Segment | None]] = []
+        for level, chars in enumerate(_NAME_CHARS):
+            name = truncate(place.name, chars)
+            if level and name == choices[-1][1]:
+                break
+            spots = [(*spot, False) for spot in _spots(*dot)]
+            spots += [(cx, cy + 3.6, "middle", True) for cx, cy in _ring(*dot)]
+            for rank, (sx, sy, anchor, away) in enumerate(spots):
+                box = _slid(text_box(sx, sy, name, "name", anchor))
+                cost = _label_cost(box, obstacles, blocked, height - 2) + level / 2 + rank / 1000
+                cost += overlap(box, dots[place.id]) + 20.0 * sum(overlap(box, d) for d in others)
+                leader = _leader(dot, box) if away else None
+                if leader is not None:
+                    cost += 1.5 + _leader_cost(leader, [*obstacles, *others], lines)
+                choices.append((cost, name, (sx, sy, anchor), box, leader))
+        _, name, (sx, sy, anchor), box, leader = min(choices, key=lambda choice: choice[0])
+        obstacles.append(box)
+        if leader is not None:
+            leaders.append(leader)
+        slide = box[0] - text_box(sx, sy, name, "name", anchor)[0]
+        names.append(text_line(sx + slide, sy, name, "name", anchor, "bc-halo"))
+    drawn = [
+        tag("line", {"x1": a[0], "y1": a[1], "x2": b[0], "y2": b[1], "class": "bc-leader"})
+        for a, b in leaders
+    ]
+    return drawn + names
 
 
-def _label_cost(box: Box, obstacles: Sequence[Box], bottom: float) -> float:
-    """0 for a free spot inside the picture; 1 per overlap; 100 and more if it sticks out."""
+def _leader_cost(leader: Segment, obstacles: Sequence[Box], lines: Sequence[Segment]) -> float:
+    """1000 for each name, dot or badge a leader line crosses; 2 for each leg piece."""
+    covered = sum(crosses(box, leader, 1.0) for box in obstacles)
+    return 1000.0 * covered + 2.0 * sum(_meet(leader, line) for line in lines)
+
+
+def _meet(a: Segment, b: Segment) -> bool:
+    """Whether two straight pieces cross."""
+
+    def side(p: XY, q: XY, r: XY) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return side(*a, b[0]) * side(*a, b[1]) < 0 and side(*b, a[0]) * side(*b, a[1]) < 0
+
+
+def _slid(box: Box) -> Box:
+    """A name's box moved sideways inside the picture (2 units from each edge), if it can."""
+    slide = max(0.0, 2 - box[0]) - max(0.0, box[2] - (WIDTH - 2))
+    return (box[0] + slide, box[1], box[2] + slide, box[3])
+
+
+def _label_cost(
+    box: Box, obstacles: Sequence[Box], lines: Sequence[Segment], bottom: float
+) -> float:
+    """0 for a free spot inside the picture; 1 per overlap; 100 and more if it sticks out,
+    1000 for each leg or arrowhead piece through it."""
     out = max(0.0, 2 - box[0]) + max(0.0, box[2] - (WIDTH - 2))
     out += max(0.0, 2 - box[1]) + max(0.0, box[3] - bottom)
-    return (100.0 + out if out else 0.0) + sum(overlap(box, other) for other in obstacles)
+    crossed = sum(crosses(box, line, _CLEAR) for line in lines)
+    return (
+        1000.0 * crossed
+        + (100.0 + out if out else 0.0)
+        + sum(overlap(box, other) for other in obstacles)
+    )
 
 
 def _arrow_marker(marker: str) -> str:
@@ -297,8 +448,16 @@ def route_map(
         tag("circle", {"cx": x, "cy": y, "r": 4.5, "class": "bc-place"}) for x, y in xy.values()
     ]
     note = "schematic, not to scale" + ("; dotted: another source" if any(broken) else "")
-    obstacles = [*_obstacles(legs, xy), text_box(WIDTH - 4, height - 6, note, "tick", "end")]
-    names = _place_labels(places, xy, obstacles, height)
+    obstacles = [
+        *_obstacles(legs, xy, broken),
+        text_box(WIDTH - 4, height - 6, note, "tick", "end"),
+    ]
+    lines = [
+        line
+        for leg, gap in zip(legs, broken, strict=True)
+        for line in leg_segments(_drawn(leg, xy, gap))
+    ]
+    names = _place_labels(places, xy, obstacles, lines, height)
     body.append(hidden([*dots, *names, text_line(WIDTH - 4, height - 6, note, "tick", "end")]))
     links = any(leg.fact_id is not None for leg in legs)
     return chart_figure(

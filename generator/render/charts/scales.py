@@ -5,6 +5,7 @@ step for a value axis."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -82,3 +83,22 @@ def day_domain(days: Sequence[dt.date]) -> tuple[float, float]:
     lo, hi = min(days).toordinal() - 1.0, max(days).toordinal() + 2.0
     short = max(0.0, 7.0 - (hi - lo))
     return lo - short / 2, hi + short / 2
+
+
+@dataclass(frozen=True)
+class PiecewiseScale:
+    """Days (ordinals, fractional) onto x through ``knots``, (ordinal, x) pairs in order:
+    linear between two knots, held at the ends; a broken axis gives each stretch of time
+    its own scale (a long empty one, a break, little width)."""
+
+    knots: tuple[tuple[float, float], ...]
+
+    def x(self, ordinal: float) -> float:
+        """Where a day (an ordinal, fractional) goes on x."""
+        knots = self.knots
+        if ordinal <= knots[0][0]:
+            return knots[0][1]
+        for (a, xa), (b, xb) in itertools.pairwise(knots):
+            if ordinal <= b:
+                return xa if b == a else xa + (ordinal - a) / (b - a) * (xb - xa)
+        return knots[-1][1]
