@@ -45,7 +45,7 @@ lint: $(VENV)/.test-deps
 test: $(VENV)/.test-deps node_modules/axe-core/axe.min.js chromium lint  ## install what the tests need, run every test
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/mkdocs  ## performance at 1k/5k/10k claims -> bench/results.md (about 10 min)
+bench: $(BIN)/mkdocs  ## performance at 1k and 10k claims, ratios with targets -> bench/results.md (about 20 min)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 schema: $(BIN)/mkdocs  ## regenerate schema/facts.schema.json (the editors' schema) from the model

@@ -26,6 +26,8 @@ _VISIBLE_CONTROLS = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 def printable(text: str) -> str:
     """Escape control, format and bidi characters so a message never drives the terminal."""
+    if text.isprintable():  # no Cc, Cf, Cs, Co, Zl, Zp (nor any other space but ' ')
+        return text
     out = []
     for ch in text:
         code = ord(ch)

@@ -201,6 +201,7 @@ class When(BaseModel):
         copied = super().model_copy(update=update, deep=deep)
         if update:
             copied.__dict__.pop("span", None)
+            copied.__dict__.pop("shown", None)
         return copied
 
     @property
@@ -217,6 +218,11 @@ class When(BaseModel):
 
     def label(self) -> str:
         """The resolved date in a fixed format: '23 Oct 2024', 'Jun 2024', '1–20 Oct 2024'."""
+        return self.shown
+
+    @functools.cached_property
+    def shown(self) -> str:
+        """:meth:`label`, worked out once per date (pages label the same dates often)."""
         if not self.resolved:
             return "date not stated"
         if self.precision == "day" or (self.precision == "range" and self.start == self.end):

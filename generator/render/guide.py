@@ -3,6 +3,7 @@ examples come from the briefing's own content (:func:`guide_examples`)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,6 +99,14 @@ def _written(value: Any) -> str:
     return str(text).strip().removesuffix("...").strip()
 
 
+def _long(value: Any) -> bool:
+    """Sure to be too long to be an example, without writing it as YAML: its JSON is more
+    than four times the limit (YAML's flow style drops at most a scalar's two quotes)."""
+    if isinstance(value, str):
+        return len(value) > EXAMPLE_CHARS
+    return len(json.dumps(value, ensure_ascii=False)) > 4 * EXAMPLE_CHARS
+
+
 def guide_examples(content: Content) -> dict[tuple[str, str], str]:
     """(kind, field) -> an example from the briefing's own content: the value the first
     record of that kind that sets the field gives it (short values only). So the guide's
@@ -110,9 +119,21 @@ def guide_examples(content: Content) -> dict[tuple[str, str], str]:
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > SAMPLED:
             return
-        dumped = record.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-        for key, value in dumped.items():
-            if (name, key) not in found and value not in (None, [], {}):
+        fields = type(record).model_fields
+        # Only the fields with no example yet are dumped (the first records give most).
+        pending = {
+            field_name
+            for field_name, info in fields.items()
+            if field_name in record.model_fields_set
+            and (name, info.serialization_alias or info.alias or field_name) not in found
+        }
+        if pending:
+            dumped = record.model_dump(
+                mode="json", by_alias=True, exclude_defaults=True, include=pending
+            )
+            for key, value in dumped.items():
+                if (name, key) in found or value in (None, [], {}) or _long(value):
+                    continue
                 text = _written(value)
                 if len(text) <= EXAMPLE_CHARS:
                     found[name, key] = text

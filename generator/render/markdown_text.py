@@ -133,6 +133,8 @@ def nest_quotes(text: str) -> str:
     become '‘' and '’', and so does each pair of straight double quotes that marks a
     quotation (:func:`_straight_pairs`); apostrophes, single quotes and other straight
     double quotes stay as written."""
+    if '"' not in text and "“" not in text and "”" not in text:
+        return text
     pairs = _straight_pairs(text) if '"' in text else set()
     out = []
     opening = True
