@@ -31,7 +31,7 @@ FORMATS = ("A4", "Letter")
 # (with every citation in it); the treaty table's header was cut.
 HEADERS: dict[str, tuple[str, ...]] = {
     "deployment": ("Claimed by", "Figure", "Counts", "As of", "Claimed", "Grade", "Sources"),
-    "treaty": ("Status", "Date", "Body", "Vote", "Source"),
+    "treaty": ("Status", "Date", "By", "Vote", "Source"),
 }
 CITE = re.compile(r"^\[(\d+)\]$")
 WORD = re.compile(r"[\w’']+")
