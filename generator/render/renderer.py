@@ -8,6 +8,7 @@ first, so one template can be replaced without copying the rest.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -135,8 +136,12 @@ class Renderer:
                     if site.plan[i].template in TAGGED_TEMPLATES
                 }
             )
-            run.shared["tagged"] = any(tags.values())
-            done.update((i, self._page(run, site.plan[i])) for i in last)
+            # Its own context says whether any page is tagged (no other page can read it).
+            tagged = {"tagged": any(tags.values())}
+            for i in last:
+                planned = site.plan[i]
+                indexed = dataclasses.replace(planned, context={**planned.context, **tagged})
+                done[i] = self._page(run, indexed)
         finally:
             self.escape.clear()
         if self.memo is not None:
@@ -236,7 +241,7 @@ def shared_context(content: Content, site: Site, guide: list[Kind]) -> dict[str,
 TAGGED_TEMPLATES = frozenset({"deployment.md.j2", "treaty.md.j2", "reactions.md.j2"})
 """The page kinds tagged with the actors and countries their facts name."""
 TAG_INDEX = "tags.md.j2"
-"""The tag index, rendered after the pages it lists (it reads ``tagged``)."""
+"""The tag index, rendered after the pages it lists, with ``tagged`` in its context."""
 
 
 def shared_tags(tags: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
