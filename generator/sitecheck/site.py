@@ -112,8 +112,9 @@ def scan_site(
         )
     listed = set(files)
     structure = hashlib.sha1("\0".join([*files, "", *sorted(folders)]).encode()).hexdigest()
+    page_of = _PageOf(folders)
     for name, scanned in pages.items():
-        found = _links_checked(cache, site, name, scanned, pages, listed, folders, structure)
+        found = _links_checked(cache, site, name, scanned, pages, listed, page_of, structure)
         problems.extend(found)
     for gone in set(cache.checked) - set(pages):
         del cache.checked[gone]
@@ -151,7 +152,7 @@ def _links_checked(
     scanned: PageScan,
     pages: Mapping[str, PageScan],
     files: set[str],
-    folders: set[str],
+    page_of: _PageOf,
     structure: str,
 ) -> list[Problem]:
     last = cache.checked.get(name)
@@ -162,22 +163,38 @@ def _links_checked(
         and all(pages.get(t) is page for t, page in last.targets.items())
     ):
         return last.problems
-    problems = _broken_links(site, name, scanned, pages, files, folders)
-    targets = {t: pages.get(t) for t in _targets(scanned, folders)}
+    problems = _broken_links(site, name, scanned, pages, files, page_of)
+    targets = {t: pages.get(t) for t in _targets(scanned, page_of)}
     cache.checked[name] = Checked(scanned, structure, targets, problems)
     return problems
 
 
-def _targets(scanner: PageScan, folders: set[str]) -> set[str]:
+class _PageOf:
+    """The file a link's target path names (a folder or the root: its index.html), worked
+    out once per path for the whole site (its pages share most of their targets)."""
+
+    def __init__(self, folders: set[str]) -> None:
+        self.folders = folders
+        self.found: dict[str, str] = {}
+
+    def __call__(self, target: str) -> str:
+        found = self.found.get(target)
+        if found is None:
+            bare = target.rstrip("/")
+            found = target
+            if target == "" or target.endswith("/") or bare in self.folders:
+                found = posixpath.join(bare, "index.html") if bare else "index.html"
+            self.found[target] = found
+        return found
+
+
+def _targets(scanner: PageScan, page_of: _PageOf) -> set[str]:
     """The pages a page's links lead to (as :func:`_broken_links` resolves them)."""
     found: set[str] = set()
     for _, verdict, target, _ in scanner.links:
         if verdict == "external" or verdict == "outside" or target is None:
             continue
-        bare = target.rstrip("/")
-        if target == "" or target.endswith("/") or bare in folders:
-            target = posixpath.join(bare, "index.html") if bare else "index.html"
-        found.add(target)
+        found.add(page_of(target))
     return found
 
 
@@ -187,7 +204,7 @@ def _broken_links(
     scanner: PageScan,
     pages: Mapping[str, PageScan],
     files: set[str],
-    folders: set[str],
+    page_of: _PageOf,
 ) -> list[Problem]:
     """Relative URLs of one page that lead to no file, or to a page without that anchor."""
     problems: list[Problem] = []
@@ -198,9 +215,7 @@ def _broken_links(
         if verdict == "outside" or target is None:
             message = f"{link.url!r} leads outside the site"
         else:
-            bare = target.rstrip("/")
-            if target == "" or target.endswith("/") or bare in folders:
-                target = posixpath.join(bare, "index.html") if bare else "index.html"
+            target = page_of(target)
             page = pages.get(target)
             if target not in files:
                 message = f"broken link {link.url!r}"
