@@ -356,6 +356,24 @@ def test_links_and_anchors_must_resolve(tmp_path: Path) -> None:
     ]
 
 
+def test_every_page_resolves_a_shared_target_the_same_way(tmp_path: Path) -> None:
+    """Pages share their targets, worked out once for the site: a folder named with or
+    without its slash, and the root, lead to their index.html from every page alike."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "index.html").write_text(
+        page('<p id="ev-1"></p><a href="../#top">root</a><a href="..#gone">root</a>')
+    )
+    links = '<a href="sources#ev-1">a</a><a href="sources/#ev-1">b</a><a href="sources#ev-9">c</a>'
+    (tmp_path / "index.html").write_text(page('<p id="top"></p>' + links))
+    (tmp_path / "other.html").write_text(page(links))
+    found = [p.format().split(": error: ")[1] for p in scan_site(tmp_path, ScanPolicy(), "site")]
+    assert found == [
+        "'sources#ev-9': sources/index.html has no anchor '#ev-9'",
+        "'sources#ev-9': sources/index.html has no anchor '#ev-9'",
+        "'..#gone': index.html has no anchor '#gone'",
+    ]
+
+
 def test_the_example_site_scans_clean(built: Path) -> None:
     site_name = "Briefing: North Korean troops in Russia's Kursk region"
     # The permalinks may redirect, each to where the build says its fact is shown.
