@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 
@@ -41,8 +41,10 @@ __all__ = [
     "THEME_SCRIPTS",
     "URL_ATTRIBUTES",
     "InlineScript",
+    "Lead",
     "PageScan",
     "ScanPolicy",
+    "located_links",
     "page_policy",
     "scan_html",
     "scan_page",
@@ -69,6 +71,11 @@ class ScanPolicy:
     redirects: Mapping[str, str] = field(default_factory=dict)
 
 
+Lead = tuple[str | None, str]
+"""Where a page's relative link leads: (the path inside the site, as :func:`~.urls.where`
+gives it, or None when it leads outside; the fragment, or "")."""
+
+
 @dataclass(frozen=True)
 class PageScan:
     """The result of scanning one page on its own: what the cross-page checks need."""
@@ -76,9 +83,10 @@ class PageScan:
     shown: str
     problems: tuple[Problem, ...]
     ids: frozenset[str]
-    links: tuple[tuple[Link, str, str | None, str], ...]
-    """Each relative URL with where it leads: (link, 'external', 'outside' or 'site', the
-    path inside the site or None, the fragment); see :func:`~.urls.where`."""
+    leads: tuple[Lead, ...]
+    """Each distinct place the page's relative links lead (not the links: a page has
+    hundreds, most of them to a few pages, and the site's scans are held until all are in).
+    Should one lead nowhere, :func:`located_links` finds the links again in the page."""
 
 
 def scan_html(
@@ -96,15 +104,28 @@ def scan_html(
 def scan_page(html: str, path: str, policy: ScanPolicy, shown: str) -> PageScan:
     """One page scanned on its own (a pure function: a worker process may run it)."""
     problems, elements = _scan(html, path, policy, shown)
+    leads = dict.fromkeys(lead for _, lead in _leads(elements.links, path, policy.base_path))
+    return PageScan(shown, tuple(problems), frozenset(elements.ids), tuple(leads))
+
+
+def located_links(html: str, path: str, policy: ScanPolicy) -> list[tuple[Link, Lead]]:
+    """Each relative link of a page, with where it leads: to report those that lead
+    nowhere, found in the page again as :func:`scan_page` found them."""
+    elements = Elements(html, path, policy.base_path, policy.redirects.get(path))
+    return list(_leads(elements.links, path, policy.base_path))
+
+
+def _leads(links: list[Link], path: str, base_path: str) -> Iterator[tuple[Link, Lead]]:
+    """Each link that stays on this site, with where it leads (external ones are left)."""
     found: dict[str, tuple[str, str | None, str]] = {}
     paths: dict[str, str | None] = {}
-    links = []
-    for link in elements.links:
+    for link in links:
         leads = found.get(link.url)
         if leads is None:
-            leads = found[link.url] = where(path, link.url, policy.base_path, paths)
-        links.append((link, *leads))
-    return PageScan(shown, tuple(problems), frozenset(elements.ids), tuple(links))
+            leads = found[link.url] = where(path, link.url, base_path, paths)
+        verdict, target, fragment = leads
+        if verdict != "external":
+            yield link, (target, fragment)
 
 
 def _scan(html: str, path: str, policy: ScanPolicy, shown: str) -> tuple[list[Problem], Elements]:

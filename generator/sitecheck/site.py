@@ -110,12 +110,10 @@ def scan_site(
         problems.append(
             Problem(f"{label}/{name}", 1, 1, "a generated page was not written to the site")
         )
-    listed = set(files)
     structure = hashlib.sha1("\0".join([*files, "", *sorted(folders)]).encode()).hexdigest()
-    page_of = _PageOf(folders)
+    links = _SiteLinks(site, policy, pages, set(files), folders)
     for name, scanned in pages.items():
-        found = _links_checked(cache, site, name, scanned, pages, listed, page_of, structure)
-        problems.extend(found)
+        problems.extend(_links_checked(cache, name, scanned, links, structure))
     for gone in set(cache.checked) - set(pages):
         del cache.checked[gone]
     for stale in [k for k in cache.scanned if k[1].startswith(label + "/") and k[0] not in pages]:
@@ -146,16 +144,10 @@ def _canaries(data: bytes, canaries: Iterable[str], shown: str) -> list[Problem]
 
 
 def _links_checked(
-    cache: ScanCache,
-    site: Path,
-    name: str,
-    scanned: PageScan,
-    pages: Mapping[str, PageScan],
-    files: set[str],
-    page_of: _PageOf,
-    structure: str,
+    cache: ScanCache, name: str, scanned: PageScan, links: _SiteLinks, structure: str
 ) -> list[Problem]:
     last = cache.checked.get(name)
+    pages = links.pages
     if (
         last is not None
         and last.scanned is scanned
@@ -163,74 +155,85 @@ def _links_checked(
         and all(pages.get(t) is page for t, page in last.targets.items())
     ):
         return last.problems
-    problems = _broken_links(site, name, scanned, pages, files, page_of)
-    targets = {t: pages.get(t) for t in _targets(scanned, page_of)}
+    problems = links.broken(name, scanned)
+    targets = {t: pages.get(t) for t in links.targets(scanned)}
     cache.checked[name] = Checked(scanned, structure, targets, problems)
     return problems
 
 
-class _PageOf:
-    """The file a link's target path names (a folder or the root: its index.html), worked
-    out once per path for the whole site (its pages share most of their targets)."""
+Fault = Callable[[str], str]
+"""What is wrong with a link, given its URL: the problem's message."""
 
-    def __init__(self, folders: set[str]) -> None:
-        self.folders = folders
-        self.found: dict[str, str] = {}
 
-    def __call__(self, target: str) -> str:
-        found = self.found.get(target)
+class _SiteLinks:
+    """Where the site's links lead, worked out once per target for the whole site (its
+    pages share most of their targets): the file a target path names (a folder or the root:
+    its index.html), and whether a (target, fragment) leads somewhere."""
+
+    def __init__(
+        self,
+        site: Path,
+        policy: ScanPolicy,
+        pages: Mapping[str, PageScan],
+        files: set[str],
+        folders: set[str],
+    ) -> None:
+        self.site, self.policy, self.pages = site, policy, pages
+        self.files, self.folders = files, folders
+        self._page_of: dict[str, str] = {}
+        self._faults: dict[scan.Lead, Fault | None] = {}
+
+    def page_of(self, target: str) -> str:
+        found = self._page_of.get(target)
         if found is None:
             bare = target.rstrip("/")
             found = target
             if target == "" or target.endswith("/") or bare in self.folders:
                 found = posixpath.join(bare, "index.html") if bare else "index.html"
-            self.found[target] = found
+            self._page_of[target] = found
         return found
 
+    def targets(self, scanned: PageScan) -> set[str]:
+        """The pages a page's links lead to (as :meth:`fault` resolves them)."""
+        return {self.page_of(target) for target, _ in scanned.leads if target is not None}
 
-def _targets(scanner: PageScan, page_of: _PageOf) -> set[str]:
-    """The pages a page's links lead to (as :func:`_broken_links` resolves them)."""
-    found: set[str] = set()
-    for _, verdict, target, _ in scanner.links:
-        if verdict == "external" or verdict == "outside" or target is None:
-            continue
-        found.add(page_of(target))
-    return found
-
-
-def _broken_links(
-    site: Path,
-    name: str,
-    scanner: PageScan,
-    pages: Mapping[str, PageScan],
-    files: set[str],
-    page_of: _PageOf,
-) -> list[Problem]:
-    """Relative URLs of one page that lead to no file, or to a page without that anchor."""
-    problems: list[Problem] = []
-    source: SourceTags | None = None
-    for link, verdict, target, fragment in scanner.links:
-        if verdict == "external":
-            continue
-        if verdict == "outside" or target is None:
-            message = f"{link.url!r} leads outside the site"
+    def fault(self, lead: scan.Lead) -> Fault | None:
+        """What is wrong with links that lead there, or None when nothing is."""
+        if lead in self._faults:
+            return self._faults[lead]
+        target, fragment = lead
+        found: Fault | None = None
+        if target is None:
+            found = lambda url: f"{url!r} leads outside the site"  # noqa: E731
         else:
-            target = page_of(target)
-            page = pages.get(target)
-            if target not in files:
-                message = f"broken link {link.url!r}"
+            page_file = self.page_of(target)
+            page = self.pages.get(page_file)
+            if page_file not in self.files:
+                found = lambda url: f"broken link {url!r}"  # noqa: E731
             elif fragment and page is not None and not ({fragment, unquote(fragment)} & page.ids):
-                message = f"{link.url!r}: {target} has no anchor '#{fragment}'"
-            else:
-                continue
-        source = source or _source(site / name)
-        problems.append(Problem(scanner.shown, *source.position(*link.key), message))
-    return problems
+                found = lambda url: f"{url!r}: {page_file} has no anchor '#{fragment}'"  # noqa: E731
+        self._faults[lead] = found
+        return found
 
-
-def _source(page: Path) -> SourceTags:
-    """A page's text read for the positions of its broken links (read as it was scanned)."""
-    try:
-        return SourceTags(page.read_bytes().decode("utf-8", errors="replace"))
-    except OSError:  # gone since it was scanned (a serve rebuild): positions are 1:1
-        return SourceTags("")
+    def broken(self, name: str, scanned: PageScan) -> list[Problem]:
+        """Relative URLs of one page that lead to no file, or to a page without that
+        anchor, each where it is written (the page is read again for those only)."""
+        faults = {lead: fault for lead in scanned.leads if (fault := self.fault(lead))}
+        if not faults:
+            return []
+        try:
+            text = (self.site / name).read_bytes().decode("utf-8", errors="replace")
+        except OSError:  # gone since it was scanned (a serve rebuild)
+            text = ""
+        source = SourceTags(text)
+        problems = []
+        for link, lead in scan.located_links(text, name, self.policy):
+            fault = faults.get(lead)
+            if fault is not None:
+                position = source.position(*link.key)
+                problems.append(Problem(scanned.shown, *position, fault(link.url)))
+        if not problems:  # changed since it was scanned: say where the links led
+            for (target, fragment), fault in faults.items():
+                url = f"{target or ''}{'#' if fragment else ''}{fragment}"
+                problems.append(Problem(scanned.shown, 1, 1, fault(url)))
+        return problems

@@ -18,8 +18,15 @@ import pytest
 
 from generator.pipeline import generate_site
 from generator.render.renderer import Page
-from generator.sitecheck.page import THEME_SCRIPTS, ScanPolicy, scan_html, url_scheme
-from generator.sitecheck.site import scan_site
+from generator.sitecheck.page import (
+    THEME_SCRIPTS,
+    PageScan,
+    ScanPolicy,
+    scan_html,
+    scan_page,
+    url_scheme,
+)
+from generator.sitecheck.site import scan_key, scan_site
 from tests.plugin.test_build import ROOT, build, copy_project
 
 EPOCH = "1700000000"
@@ -372,6 +379,39 @@ def test_every_page_resolves_a_shared_target_the_same_way(tmp_path: Path) -> Non
         "'sources#ev-9': sources/index.html has no anchor '#ev-9'",
         "'..#gone': index.html has no anchor '#gone'",
     ]
+
+
+def test_each_link_to_a_broken_place_is_named_where_it_is_written(tmp_path: Path) -> None:
+    """A scan keeps where a page's links lead, not each link: the links to a place that is
+    not there are found in the page again, every one of them at its own position."""
+    links = '<a href="gone/">a</a> <a href="./gone/">b</a> <a href="gone/">c</a><a href="#x">d</a>'
+    text = page(links)
+    (tmp_path / "index.html").write_text(text)
+    columns = [i + 1 for i in range(len(text)) if text.startswith("<a ", i)]  # one line
+    found = [p.format() for p in scan_site(tmp_path, ScanPolicy(), "site")]
+    assert found == [
+        f"site/index.html:1:{columns[0]}: error: broken link 'gone/'",
+        f"site/index.html:1:{columns[1]}: error: broken link './gone/'",
+        f"site/index.html:1:{columns[2]}: error: broken link 'gone/'",
+        f"site/index.html:1:{columns[3]}: error: '#x': index.html has no anchor '#x'",
+    ]
+
+
+def test_a_page_changed_since_its_scan_still_has_its_broken_links_named(tmp_path: Path) -> None:
+    """Serve may rewrite a page between its scan and the report: its broken links are then
+    named by where they led, at 1:1, rather than lost."""
+    index = tmp_path / "index.html"
+    index.write_text(page('<a href="gone/#part">a</a>'))
+    data = index.read_bytes()
+
+    def scanned_then_rewritten() -> PageScan:
+        result = scan_page(data.decode(), "index.html", ScanPolicy(), "site/index.html")
+        index.write_text(page(""))
+        return result
+
+    pending = {"index.html": (scan_key(data, "index.html", ScanPolicy()), scanned_then_rewritten)}
+    found = [p.format() for p in scan_site(tmp_path, ScanPolicy(), "site", pending)]
+    assert found == ["site/index.html:1:1: error: broken link 'gone/#part'"]
 
 
 def test_the_example_site_scans_clean(built: Path) -> None:
