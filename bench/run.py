@@ -16,8 +16,10 @@ synthetic content (:mod:`synth`, fixed seed) into a temporary project beside a c
    and until the served page shows the new figure (polled over HTTP; MkDocs writes it
    mid-rebuild), each the median of three edits, against the full plain build;
 4. the peak memory (RSS) of each of those processes;
-5. ``briefing validate`` of the content (wall time, target under 1 s at the largest size),
-   and the plugin build with :data:`EDITIONS` daily editions at the largest size.
+5. ``briefing validate`` of the content (wall time, target under 1 s at the largest size):
+   cold (``--no-cache``), and as an editor runs it again, with the parses the run before
+   kept (in a cache folder of the benchmark's own); and the plugin build with
+   :data:`EDITIONS` daily editions at the largest size.
 
 It prints the ratios and writes ``bench/results.md`` and ``bench/results.json``. It is
 never run as a test. ``--sizes 1000`` runs one size; ``--keep DIR`` keeps the projects.
@@ -107,7 +109,9 @@ class Size:
     site_mb: float = 0.0
     """The built site's size on disk (the plain build's)."""
     validate_s: float = 0.0
-    """``briefing validate`` of the content, wall time."""
+    """``briefing validate`` of the content, wall time, the parses of the run before kept."""
+    validate_cold_s: float = 0.0
+    """``briefing validate --no-cache``: every file parsed."""
     editions: int = 0
     """Daily editions of the same content in the editions build (0: not measured)."""
     editions_build_s: float = 0.0
@@ -139,11 +143,15 @@ class Run:
     out: str
 
 
-def timed_child(command: list[str], cwd: Path) -> Run:
-    """Run ``command``, reaping it ourselves (``wait4``) so its resource use is known."""
+def timed_child(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``command``, reaping it ourselves (``wait4``) so its resource use is known;
+    ``env`` adds to the benchmark's environment."""
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=err, text=True)
+        environment = {**ENV, **(env or {})}
+        process = subprocess.Popen(
+            command, cwd=cwd, env=environment, stdout=out, stderr=err, text=True
+        )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -207,7 +215,13 @@ def measure_builds(size: Size, project: Path) -> None:
     unchecked = [*MKDOCS, "build", "-q", "-f", "mkdocs.noscan.yml"]
     size.plugin_noscan_build_s = timed_child(unchecked, project).wall
     validate = [PYTHON, "-m", "generator", "validate", "--content", "content"]
-    size.validate_s = statistics.median(timed_child(validate, project).wall for _ in range(3))
+    cache = {"XDG_CACHE_HOME": str(project.parent / "cache")}  # never the user's
+    cold = [timed_child([*validate, "--no-cache"], project, cache).wall for _ in range(3)]
+    size.validate_cold_s = statistics.median(cold)
+    timed_child(validate, project, cache)  # keeps the parses for the runs timed next
+    size.validate_s = statistics.median(
+        timed_child(validate, project, cache).wall for _ in range(3)
+    )
 
 
 def _free_port() -> int:
@@ -340,8 +354,10 @@ def ratios(sizes: list[Size]) -> dict[str, float]:
         # edit-one-claim refresh in serve over a full plain build
         "serve_refresh_over_plain_build": large.serve_refresh_s / large.plain_build_s,
         "serve_page_shown_over_plain_build": large.serve_page_shown_s / large.plain_build_s,
-        # validate at the largest size, in seconds (an absolute target, from the issue)
+        # validate at the largest size, in seconds (an absolute target, from the issue), as
+        # an editor runs it again (the parses of the run before kept), and cold
         "validate_s_at_largest": large.validate_s,
+        "validate_cold_s_at_largest": large.validate_cold_s,
     }
     if small is not large and small.serve_rss_mb and small.site_mb:
         # serve's peak memory grows no faster than the built site
@@ -368,6 +384,7 @@ TARGETS = {
     "pyyaml_over_generator_warm": ">= 10",
     "serve_refresh_over_plain_build": "<= 0.10",
     "validate_s_at_largest": "< 1 (s)",
+    "validate_cold_s_at_largest": "< 1 (s)",
     "serve_rss_growth_over_site_growth": "<= 1.0",
     "editions_700_build_over_one": "< 1.10",
     "plugin_build_per_page_large_over_small": "<= 1.3",
@@ -414,7 +431,8 @@ _ROWS = (
     ("serve: first build until served (s)", "serve_initial_s", "{:.1f}"),
     ("serve: save edit -> rebuilt, browser reloaded (s, median of 3)", "serve_refresh_s", "{:.2f}"),
     ("serve: save edit -> served page shows it (s, median of 3)", "serve_page_shown_s", "{:.2f}"),
-    ("briefing validate (s, median of 3)", "validate_s", "{:.2f}"),
+    ("briefing validate, parses of the run before kept (s, median of 3)", "validate_s", "{:.2f}"),
+    ("briefing validate --no-cache (s, median of 3)", "validate_cold_s", "{:.2f}"),
     ("built site (MB)", "site_mb", "{:.1f}"),
     ("peak RSS generator (MB)", "generator_rss_mb", "{:.0f}"),
     ("peak RSS plain build (MB)", "plain_rss_mb", "{:.0f}"),
@@ -472,7 +490,8 @@ def measure(claims: int, work: Path, *, serve: bool) -> Size:
     print(
         f"  plain {size.plain_build_s:.1f} s ({size.plain_cpu_s:.1f} s CPU), plugin "
         f"{size.plugin_build_s:.1f} s ({size.plugin_cpu_s:.1f} s CPU), unchecked "
-        f"{size.plugin_noscan_build_s:.1f} s, validate {size.validate_s:.2f} s",
+        f"{size.plugin_noscan_build_s:.1f} s, validate {size.validate_s:.2f} s "
+        f"(cold {size.validate_cold_s:.2f} s)",
         flush=True,
     )
     if serve:

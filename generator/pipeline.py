@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.errors import ContentError, Problem, display_path
+from generator.errors import ContentError, Problem
 from generator.facts.content import Content
-from generator.facts.loader import Parsing, load_content
+from generator.facts.loader import Parsing
 from generator.facts.parse_cache import ParseCache
-from generator.facts.validate import build_content
+from generator.facts.validate import load
 from generator.facts.vocabulary import unknown_words
 from generator.publish import Asset, published
 from generator.render.memo import Memo
@@ -44,17 +44,6 @@ class Session:
         if key not in self.renderers:
             self.renderers[key] = Renderer(overrides, directory_urls=directory_urls, memo=self.memo)
         return self.renderers[key]
-
-
-def load(content_dir: Path, root: Path | None = None, parsed: Parsing | None = None) -> Content:
-    """Load and validate; raise :class:`ContentError` with every problem found."""
-    files, problems = load_content(content_dir, root, parsed)
-    shown = display_path(content_dir, root)
-    content, more = build_content(files, content_dir, complete=not problems, shown_as=shown)
-    problems.extend(more)
-    if problems or content is None:
-        raise ContentError(problems)
-    return content
 
 
 @dataclass(frozen=True)

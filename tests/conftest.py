@@ -23,6 +23,15 @@ from tests.installed import built_wheel, installed  # noqa: E402,F401  (shared f
 WriteContent = Callable[[dict[str, str | bytes]], Path]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """The tests' runs of ``briefing validate`` keep their parses in a folder of their own,
+    never in the user's cache (child processes inherit it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
+
+
 @pytest.fixture
 def write_content(tmp_path: Path) -> WriteContent:
     """``write_content({"events.yaml": "..."})`` -> ``tmp_path/content``, files (over)written.

@@ -19,17 +19,23 @@ Parsed = TypeVar("Parsed")
 class ParseCache(Generic[Parsed]):
     """Parsed fact files by the path they are shown as, each with the SHA-1 of its bytes."""
 
-    def __init__(self) -> None:
-        self.entries: dict[str, tuple[str, Parsed]] = {}
+    def __init__(self, entries: dict[str, tuple[str, Parsed]] | None = None) -> None:
+        self.entries: dict[str, tuple[str, Parsed]] = entries or {}
+        self.read: set[str] = set()
+        """The paths asked for since this cache was made."""
+        self.changed = False
+        """Whether some file was parsed (not found, or its bytes were new)."""
 
     def parsed(self, shown_as: str, raw: bytes, parse: Callable[[bytes, str], Parsed]) -> Parsed:
         """``parse(raw, shown_as)``, or its earlier result for the same path and bytes.
 
         The result is shared between calls: callers treat fact files as read-only (they do)."""
         digest = hashlib.sha1(raw).hexdigest()
+        self.read.add(shown_as)
         hit = self.entries.get(shown_as)
         if hit is not None and hit[0] == digest:
             return hit[1]
+        self.changed = True
         result = parse(raw, shown_as)
         self.entries[shown_as] = (digest, result)
         return result

@@ -16,9 +16,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.errors import Problem, printable
-from generator.facts.loader import FactFile, Loc
+from generator.facts.loader import Loc
 from generator.facts.model import Actor, Document, Edition, Estimate, Evidence, Measure, Place
-from generator.facts.raw import FIELDS, Written, all_records, is_slug, written_ids
+from generator.facts.raw import FIELDS, Found, Written, is_slug, written_ids
 
 _ACTOR = (Actor, "actor")
 _FACT = (None, "fact")
@@ -82,9 +82,9 @@ class _Known:
         return self.hints[want]
 
 
-def reference_problems(files: list[FactFile]) -> list[Problem]:
-    """An unknown id for every reference that names no record of the kind it wants."""
-    found = all_records(files)
+def reference_problems(found: Found) -> list[Problem]:
+    """An unknown id for every reference that names no record of the kind it wants
+    (``found``: every record mapping of the files, :func:`~.raw.all_records`)."""
     known = _Known(written_ids(found))
     problems = []
     for fact_file, model, mapping, loc in found:

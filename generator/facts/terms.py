@@ -27,7 +27,7 @@ from generator.facts.model import (
     Treaty,
 )
 from generator.facts.model.vocabulary import VOCABULARY_FIELDS
-from generator.facts.raw import all_records, is_slug
+from generator.facts.raw import Found, is_slug
 from generator.facts.vocabulary import WHAT, builtin_vocabularies, unknown_words
 
 TERMS: MappingProxyType[tuple[type[BaseModel], str], str] = MappingProxyType(
@@ -77,9 +77,10 @@ def _word_problems(files: list[FactFile]) -> Iterator[Problem]:
             yield Problem(fact_file.path, line, column, message, hint)
 
 
-def term_problems(files: list[FactFile], *, complete: bool = True) -> list[Problem]:
+def term_problems(files: list[FactFile], found: Found, *, complete: bool = True) -> list[Problem]:
     """An unknown term for every field naming no term of its vocabulary (when ``complete``:
-    a file that could not be read may declare it), and each term declared twice."""
+    a file that could not be read may declare it), and each term declared twice
+    (``found``: every record mapping of ``files``, :func:`~.raw.all_records`)."""
     builtin = builtin_vocabularies()
     known = {name: [t.id for t in getattr(builtin, name)] for name in VOCABULARY_FIELDS}
     problems: list[Problem] = []
@@ -104,7 +105,7 @@ def term_problems(files: list[FactFile], *, complete: bool = True) -> list[Probl
     problems += _word_problems(files)
     if not complete:
         return problems
-    for fact_file, model, mapping, loc in all_records(files):
+    for fact_file, model, mapping, loc in found:
         for (kind, field), name in TERMS.items():
             if model is not kind or field not in mapping:
                 continue

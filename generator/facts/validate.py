@@ -12,13 +12,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.errors import Problem
+from generator.errors import ContentError, Problem, display_path
 from generator.facts.checks import check_content
 from generator.facts.content import Content, Placed
 from generator.facts.edition_checks import edition_places, edition_problems
-from generator.facts.loader import FactFile, Loc
+from generator.facts.loader import FactFile, Loc, Parsing, load_content
 from generator.facts.model import Briefing, FactFileModel, IndexedRecord
 from generator.facts.model_errors import model_problems
+from generator.facts.raw import all_records
 from generator.facts.references import reference_problems
 from generator.facts.salvage import parts_of, salvage
 from generator.facts.terms import term_problems
@@ -177,9 +178,10 @@ def build_content(
     models, placed, briefings = _parsed(files, problems)
     ids = _index(placed, problems)
     problems.extend(_briefing_problems(briefings, shown_as, complete and not problems))
+    mappings = all_records(files)  # for the checks of references and of terms
     if complete:
-        problems.extend(reference_problems(files))
-    problems.extend(term_problems(files, complete=complete))
+        problems.extend(reference_problems(mappings))
+    problems.extend(term_problems(files, mappings, complete=complete))
     vocabulary = Vocabulary.of(m.vocabulary for _, m in models if m.vocabulary is not None)
     briefing = briefings[0] if len(briefings) == 1 else None
     problems.extend(edition_problems(models, briefing))
@@ -203,3 +205,15 @@ def build_content(
         ),
         [],
     )
+
+
+def load(content_dir: Path, root: Path | None = None, parsed: Parsing | None = None) -> Content:
+    """Load and validate; raise :class:`ContentError` with every problem found.
+    ``parsed`` keeps parses between loads (:class:`~generator.facts.parse_cache.ParseCache`)."""
+    files, problems = load_content(content_dir, root, parsed)
+    shown = display_path(content_dir, root)
+    content, more = build_content(files, content_dir, complete=not problems, shown_as=shown)
+    problems.extend(more)
+    if problems or content is None:
+        raise ContentError(problems)
+    return content

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.errors import ContentError, Problem, display_path
 from generator.facts.loader import Loc
-from generator.pipeline import load
+from generator.facts.validate import load
 from generator.scaffold.entry import Entry
 
 
