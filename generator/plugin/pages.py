@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.plugin.kept import PublishedFile
 from generator.publish import Asset
 from generator.render import Page
 
@@ -52,7 +53,9 @@ def add_files(files: Files, published: list[Asset], config: MkDocsConfig) -> Non
                 f"briefing: {config.docs_dir}/{asset.path} would hide the published file "
                 f"{asset.path}; rename or delete it"
             )
-        files.append(File.generated(config, asset.path, content=asset.text.encode("utf-8")))
+        files.append(
+            PublishedFile.generated(config, asset.path, content=asset.text.encode("utf-8"))
+        )
 
 
 def add_shipped(files: Files, shipped: dict[str, str], config: MkDocsConfig) -> None:

@@ -120,6 +120,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 script.defer = True
                 config.extra_javascript.append(script)
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serve is not None:
+            self.serve.kept.set_aside(Path(config.site_dir))
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.content is not None:
             drop_content(files, self.content, config)
@@ -149,6 +153,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     ) -> jinja2.Environment:
         if self.serve is not None:
             self.serve.theme_env(env, config, files)
+            self.serve.kept.restore(files, Path(config.site_dir))
         return env
 
     # First, so the stored output is what the theme made, before any plugin's context.
@@ -220,6 +225,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.serve is not None:
             self.serve.outputs.abort()
+            self.serve.kept.forget()
 
     def on_shutdown(self) -> None:
         self.scanner.shutdown()

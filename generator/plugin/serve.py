@@ -17,6 +17,7 @@ import jinja2
 from generator.errors import ContentError
 from generator.pipeline import Session
 from generator.plugin import internals
+from generator.plugin.kept import KeptFiles
 from generator.plugin.outputs import TEMPLATE, TEMPLATE_SOURCE, CompiledTemplates, OutputCache
 from generator.plugin.preview import problem_pages
 from generator.render import Page
@@ -39,6 +40,8 @@ class ServeState:
     """Each page's theme output and search entries."""
     compiled: CompiledTemplates = field(default_factory=CompiledTemplates)
     """The theme's templates, compiled once per serve."""
+    kept: KeptFiles = field(default_factory=KeptFiles)
+    """The published files the last build wrote, left in place when unchanged."""
     last_good: list[Page] = field(default_factory=list)
     """The pages of the last build whose facts were good (shown again, as reports, while
     an edit breaks them)."""

@@ -310,3 +310,66 @@ def test_other_versions_turn_the_shortcuts_off_and_build_the_same_site(
     }
     assert [n for n in off if off[n] != unpatched[n]] == []
     assert any(unpatched[n] != written_for[n] for n in off)
+
+
+def _cut(path: Path, start: str, end: str) -> None:
+    """Delete the lines from ``start`` up to (not including) ``end``."""
+    text = path.read_text(encoding="utf-8")
+    first, last = text.index(start), text.index(end)
+    path.write_text(text[:first] + text[last:], encoding="utf-8")
+
+
+def test_permalinks_left_in_place_by_a_rebuild_equal_a_clean_build(
+    project: Path, serve: Serve
+) -> None:
+    """A rebuild into the same site leaves the permalink pages it would write unchanged
+    where they are, writes the changed ones and deletes those of facts that are gone."""
+    site = serve.build("site-serve")
+    gone = site / "id" / "putin-our-concern" / "index.html"
+    assert gone.is_file()
+    assert serve.state.kept.last == (0, len(serve.state.kept.written))  # all written
+
+    reactions = project / "content" / "reactions.yaml"
+    _cut(reactions, "  - id: putin-our-concern\n", "  - id: kirby-undetermined\n")
+    _edit(
+        reactions,
+        "summary: Says Russia believes in North Korea's sincerity",
+        "summary: Says Russia trusts in North Korea's sincerity",
+    )
+    rebuilt = _files(serve.build("site-serve"))
+    kept, written = serve.state.kept.last
+    assert kept > 10 and written >= 1  # most stayed as they were; the changed one was written
+    assert "id/putin-our-concern/index.html" not in rebuilt
+    assert not gone.parent.exists()  # its folder went with it
+    assert not any(p.name.startswith(".briefing") for p in site.iterdir())
+
+    clean = _files(_clean_serve_build(project, "site-clean"))
+    assert sorted(rebuilt) == sorted(clean)
+    assert [name for name in clean if rebuilt[name] != clean[name]] == []
+    assert "trusts in" in rebuilt["id/putin-sincerity/index.html"].decode()
+
+
+def test_a_folder_no_longer_the_plugins_alone_is_written_afresh(
+    project: Path, serve: Serve
+) -> None:
+    """A hand-written file appears among the permalinks: nothing is kept there, and the
+    site is still the one a clean build makes."""
+    serve.build("site-serve")
+    (project / "docs" / "id").mkdir()
+    (project / "docs" / "id" / "notes.txt").write_text("hand-written\n", encoding="utf-8")
+    rebuilt = _files(serve.build("site-serve"))
+    assert not any(path.startswith("id/") for path in serve.state.kept.written)
+    assert rebuilt["id/notes.txt"] == b"hand-written\n"
+    clean = _files(_clean_serve_build(project, "site-clean"))
+    assert sorted(rebuilt) == sorted(clean)
+    assert [name for name in clean if rebuilt[name] != clean[name]] == []
+
+
+def test_a_failed_rebuild_keeps_nothing_for_the_next(project: Path, serve: Serve) -> None:
+    serve.build("site-serve")
+    serve.plugin.on_build_error(error=RuntimeError("a build failed"))
+    assert serve.state.kept.written == {}
+    rebuilt = _files(serve.build("site-serve"))
+    assert serve.state.kept.last[0] == 0  # everything written again
+    clean = _files(_clean_serve_build(project, "site-clean"))
+    assert sorted(rebuilt) == sorted(clean)
