@@ -107,6 +107,13 @@ def _clean_serve_build(project: Path, site: str) -> Path:
         server.close()
 
 
+def _assert_as_clean(project: Path, built: dict[str, bytes]) -> None:
+    """``built`` is the site a first build of a new serve makes, file for file."""
+    clean = _files(_clean_serve_build(project, "site-clean"))
+    assert sorted(built) == sorted(clean)
+    assert [name for name in clean if built[name] != clean[name]] == []
+
+
 def test_a_single_build_keeps_no_serve_state(project: Path) -> None:
     _build(project, "site-first")
     config = _config(project, "site-again")
@@ -132,10 +139,7 @@ def test_rebuild_through_the_caches_equals_a_clean_build(project: Path, serve: S
     reused, rendered = serve.state.html.last
     assert reused > 0 and rendered > 0  # some pages came from the cache, the edited ones not
 
-    clean = _files(_clean_serve_build(project, "site-clean"))
-    assert sorted(incremental) == sorted(clean)
-    differ = [name for name in clean if incremental[name] != clean[name]]
-    assert differ == []
+    _assert_as_clean(project, incremental)
     page = incremental["deployments/dprk-troops-in-russia/index.html"].decode()
     assert "at least 3,500" in page
 
@@ -173,10 +177,7 @@ def test_serve_rebuild_reusing_theme_output_equals_a_clean_one(
     if path.startswith("deployments/"):  # and their Markdown was reused (render/memo.py)
         assert serve.state.session.memo is not None and serve.state.session.memo.last[0] > 0
 
-    clean = _files(_clean_serve_build(project, "site-clean"))
-    assert sorted(incremental) == sorted(clean)
-    differ = [name for name in clean if incremental[name] != clean[name]]
-    assert differ == []
+    _assert_as_clean(project, incremental)
     page, text = shows
     assert text in incremental[page].decode() and text not in first[page].decode()
     # The search index too: the edit is findable, the old text is gone where it changed.
@@ -343,9 +344,7 @@ def test_permalinks_left_in_place_by_a_rebuild_equal_a_clean_build(
     assert not gone.parent.exists()  # its folder went with it
     assert not any(p.name.startswith(".briefing") for p in site.iterdir())
 
-    clean = _files(_clean_serve_build(project, "site-clean"))
-    assert sorted(rebuilt) == sorted(clean)
-    assert [name for name in clean if rebuilt[name] != clean[name]] == []
+    _assert_as_clean(project, rebuilt)
     assert "trusts in" in rebuilt["id/putin-sincerity/index.html"].decode()
 
 
@@ -360,9 +359,7 @@ def test_a_folder_no_longer_the_plugins_alone_is_written_afresh(
     rebuilt = _files(serve.build("site-serve"))
     assert not any(path.startswith("id/") for path in serve.state.kept.written)
     assert rebuilt["id/notes.txt"] == b"hand-written\n"
-    clean = _files(_clean_serve_build(project, "site-clean"))
-    assert sorted(rebuilt) == sorted(clean)
-    assert [name for name in clean if rebuilt[name] != clean[name]] == []
+    _assert_as_clean(project, rebuilt)
 
 
 def test_a_failed_rebuild_keeps_nothing_for_the_next(project: Path, serve: Serve) -> None:
@@ -371,5 +368,4 @@ def test_a_failed_rebuild_keeps_nothing_for_the_next(project: Path, serve: Serve
     assert serve.state.kept.written == {}
     rebuilt = _files(serve.build("site-serve"))
     assert serve.state.kept.last[0] == 0  # everything written again
-    clean = _files(_clean_serve_build(project, "site-clean"))
-    assert sorted(rebuilt) == sorted(clean)
+    _assert_as_clean(project, rebuilt)
