@@ -7,7 +7,9 @@ serve keeps between rebuilds is a :class:`Session` its caller owns and passes in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -75,17 +77,32 @@ def generate_site(
     without it they are relative to the site's root. ``author`` is the feed's (MkDocs'
     ``site_author``). ``words`` rename the site's parts over the content's own
     (``vocabulary: words:``), as the plugin's ``words`` option does."""
-    content, site, pages = _render(content_dir, overrides, root, directory_urls, session, words)
-    files = published(
-        content,
-        site.index,
-        site.editions,
-        directory_urls=directory_urls,
-        site_url=site_url,
-        author=author,
-    )
+    with _no_cycle_collection():
+        content, site, pages = _render(content_dir, overrides, root, directory_urls, session, words)
+        files = published(
+            content,
+            site.index,
+            site.editions,
+            directory_urls=directory_urls,
+            site_url=site_url,
+            author=author,
+        )
     shortcodes = Shortcodes(content, site.index, site.developments, directory_urls=directory_urls)
     return Generated(pages, files, shortcodes)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a generation runs: nearly everything it makes
+    lives on (the facts, the pages), so each collection walks them for nothing; about a
+    tenth of the generator's time at 10k claims. Resumed as it was, whatever happens."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def generate(
@@ -103,7 +120,8 @@ def generate(
     name), for links in charts that the builder does not rewrite. With a ``session``,
     whatever did not change since its last call is reused (`mkdocs serve`); without one,
     everything is made afresh and nothing is kept."""
-    return _render(content_dir, overrides, root, directory_urls, session, words)[2]
+    with _no_cycle_collection():
+        return _render(content_dir, overrides, root, directory_urls, session, words)[2]
 
 
 def _render(

@@ -4,11 +4,16 @@ relative to the site's root, and made absolute when the site's own URL is known.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from generator.render.labels import slug
 from generator.render.site_index import SiteIndex
+
+_PLAIN = re.compile(r"(?:[\w~%-]+/)*[\w~%-]*(?:#[^#?]*)?", re.ASCII)
+"""A URL that joins a base by being written after it: slugs and folders, an anchor; no
+scheme, no leading slash, no dot segments, no query."""
 
 PERMALINKS = "id"
 """The folder of the permalinks: ``id/<fact id>/`` leads to wherever the fact is shown."""
@@ -63,4 +68,6 @@ class Addresses:
         if not self.site_url:
             return None
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
-        return urljoin(base, url)
+        path = url.removeprefix("./")
+        # What urljoin makes of such a URL, without its cost (a permalink per fact).
+        return base + path if _PLAIN.fullmatch(path) else urljoin(base, url)

@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -166,3 +167,32 @@ def test_the_exports_and_the_feeds_pages_exist(sites: dict[str, Path]) -> None:
         page, _, anchor = fact["shown_at"].partition("#")
         html = (site / page / "index.html").read_text(encoding="utf-8")
         assert f'id="{anchor}"' in html, fact["shown_at"]
+
+
+@pytest.mark.parametrize(
+    "site_url", ["https://example.org/briefing/", "http://h:8000", "https://e.org/a/b"]
+)
+@pytest.mark.parametrize(
+    "url",
+    [
+        "./",
+        "",
+        "deployments/x/#c",
+        "id/b/",
+        "chronology/2024-09/#b",
+        "a/b.html",
+        "a/../b/",
+        "./a/",
+        "/top/",
+        "#here",
+        "?q=1",
+        "mailto:x@example.org",
+        "a//b/",
+        "a b/",
+        "a/./b",
+        "x:y/",
+    ],
+)
+def test_absolute_urls_are_those_urljoin_makes(site_url: str, url: str) -> None:
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    assert _addresses(True, site_url).absolute(url) == urljoin(base, url)
