@@ -3,8 +3,8 @@ of the same bytes, links and anchors resolved across pages, canaries searched in
 
 With a :class:`ScanCache` (owned by whoever serves), scans are kept per page by the SHA-1 of
 its HTML, so a `mkdocs serve` rebuild rescans only pages that changed, and a page's
-cross-page link check is reused while it, the site's files and the pages it links to are
-unchanged. No MkDocs import.
+cross-page link check is reused while it, the site's files and the anchors of the pages it
+links to are unchanged. No MkDocs import.
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ class Checked:
 
     scanned: PageScan
     structure: str
-    targets: dict[str, PageScan | None]
+    targets: frozenset[str]
+    """The pages its links lead to: whether they are there (the structure) and their
+    anchors are all the check reads of them."""
     problems: list[Problem]
 
 
@@ -47,8 +49,11 @@ class ScanCache:
         self.scanned: dict[tuple[str, str], tuple[tuple[object, ...], PageScan]] = {}
         """(path, shown) -> (:func:`scan_key`, result)."""
         self.checked: dict[str, Checked] = {}
-        """Page name -> its last link check; reused while the page, the site's files and
-        folders, and every page it links to are the same scans (objects this keeps)."""
+        """Page name -> its last link check; reused while the page is the same scan (an
+        object this keeps), the site's files and folders are the same, and no page it links
+        to has other anchors."""
+        self.anchors: dict[str, frozenset[str]] = {}
+        """Page name -> its anchors in the last check."""
 
     def cached(self, key: tuple[object, ...], path: str, shown: str) -> PageScan | None:
         """The earlier scan of this page with this :func:`scan_key`, if any."""
@@ -112,8 +117,11 @@ def scan_site(
         )
     structure = hashlib.sha1("\0".join([*files, "", *sorted(folders)]).encode()).hexdigest()
     links = _SiteLinks(site, policy, pages, set(files), folders)
+    last = cache.anchors
+    moved = {name for name, page in pages.items() if last.get(name, page.ids) != page.ids}
     for name, scanned in pages.items():
-        problems.extend(_links_checked(cache, name, scanned, links, structure))
+        problems.extend(_links_checked(cache, name, scanned, links, structure, moved))
+    cache.anchors = {name: page.ids for name, page in pages.items()}
     for gone in set(cache.checked) - set(pages):
         del cache.checked[gone]
     for stale in [k for k in cache.scanned if k[1].startswith(label + "/") and k[0] not in pages]:
@@ -144,20 +152,25 @@ def _canaries(data: bytes, canaries: Iterable[str], shown: str) -> list[Problem]
 
 
 def _links_checked(
-    cache: ScanCache, name: str, scanned: PageScan, links: _SiteLinks, structure: str
+    cache: ScanCache,
+    name: str,
+    scanned: PageScan,
+    links: _SiteLinks,
+    structure: str,
+    moved: set[str],
 ) -> list[Problem]:
+    """One page's broken links, reused from the last check while nothing they depend on
+    changed (``moved``: the pages whose anchors did)."""
     last = cache.checked.get(name)
-    pages = links.pages
     if (
         last is not None
         and last.scanned is scanned
         and last.structure == structure
-        and all(pages.get(t) is page for t, page in last.targets.items())
+        and moved.isdisjoint(last.targets)
     ):
         return last.problems
     problems = links.broken(name, scanned)
-    targets = {t: pages.get(t) for t in links.targets(scanned)}
-    cache.checked[name] = Checked(scanned, structure, targets, problems)
+    cache.checked[name] = Checked(scanned, structure, frozenset(links.targets(scanned)), problems)
     return problems
 
 

@@ -103,6 +103,25 @@ def test_a_link_broken_by_another_page_is_located_in_the_unchanged_page(
     )
 
 
+def test_a_target_changed_with_the_same_anchors_leaves_the_link_checks_as_they_were(
+    site: Path, cache: site_scan.ScanCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page whose text changes but whose anchors do not: the pages linking to it are not
+    checked again, and the problems are a cold scan's."""
+    first = scan_site(site, POLICY, "site", cache=cache)
+    checked: list[str] = []
+    broken = site_scan._SiteLinks.broken
+    monkeypatch.setattr(
+        site_scan._SiteLinks,
+        "broken",
+        lambda self, name, scanned: checked.append(name) or broken(self, name, scanned),
+    )
+    (site / "sources" / "index.html").write_text(page('<p id="ev-1">new text</p>'))
+    again = scan_site(site, POLICY, "site", cache=cache)
+    assert checked == ["sources/index.html"]  # index.html's links: reused
+    assert again == first == scan_site(site, POLICY, "site")
+
+
 def test_pending_scans_are_used_only_for_the_bytes_on_disk(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
