@@ -44,6 +44,7 @@ class PublishedFile(File):
     def copy_file(self, dirty: bool = False) -> None:
         if not self.unchanged:
             super().copy_file(dirty)
+        self.content_bytes = b""  # written: the bytes are not read again (11k permalinks)
 
 
 def _digest(file: File) -> str:

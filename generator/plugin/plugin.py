@@ -10,6 +10,7 @@ only when this passed. While serving, the caches of :class:`ServeState` live on 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The caches of the running `mkdocs serve`; None in a single build."""
         self.pages: list[Page] = []
         self.published: list[Asset] = []
-        """The files published beside the pages: data export, feed, permalinks."""
+        """The files published beside the pages: data export, feed, permalinks (until
+        they are MkDocs files)."""
+        self.redirects: dict[str, str] = {}
+        """Each permalink's path and the relative URL its refresh leads to."""
         self.files: dict[str, File] = {}
         self.root = Path.cwd()
         self.content: Path | None = None
@@ -134,6 +138,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             config.nav = nav.with_hand_written(navigation(self.pages), files, set(self.files))
         else:
             nav.leave_out(self.files, self.user_nav)
+        # MkDocs' files hold the texts now: this object keeps only what it reads later.
+        self.redirects = {a.path: a.redirect for a in self.published if a.redirect is not None}
+        self.published = []
+        if self.serve is None:  # serve keeps its pages whole, for the problem pages
+            self.pages = [replace(page, markdown="") for page in self.pages]
         return files
 
     # Last, so the key holds what every other plugin did to the Markdown (the tags listing).
@@ -144,7 +153,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         markdown = self.handwritten.page_markdown(markdown, page, serving=self.serve is not None)
         if self.serve is not None:
             self.serve.page_markdown(page, markdown, config, files)
+        elif self._generated(page.file):
+            # MkDocs has read a generated page's source (it keeps the Markdown on the page):
+            # a second copy of every page's text is not held to the end of the build.
+            page.file.content_string = ""
         return markdown
+
+    def _generated(self, file: File) -> bool:
+        return self.files.get(file.src_uri) is file
 
     # Last, so every plugin's on_env has run (Material's tags write their listings there).
     @event_priority(-100)
@@ -198,8 +214,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def scan_policy(self, config: MkDocsConfig) -> ScanPolicy:
         """What the check of this build's site expects."""
         titles = page_titles(self.pages, self.files, config, self.user_nav)
-        redirects = {a.path: a.redirect for a in self.published if a.redirect is not None}
-        return site_policy(self.config.canaries, titles, config.site_url, redirects)
+        return site_policy(self.config.canaries, titles, config.site_url, self.redirects)
 
     # After Material's search wrote its index (priority 0), before its offline plugin copies
     # it into search_index.js (-100): no tag chips, figures found without separators.

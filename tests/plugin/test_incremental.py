@@ -115,9 +115,15 @@ def _assert_as_clean(project: Path, built: dict[str, bytes]) -> None:
 
 
 def test_a_single_build_keeps_no_serve_state(project: Path) -> None:
-    _build(project, "site-first")
+    site = _build(project, "site-first")
     config = _config(project, "site-again")
-    assert _plugin(config).serve is None
+    plugin = _plugin(config)
+    assert plugin.serve is None
+    # Nor a second copy of the texts MkDocs has: the pages' Markdown, the published files.
+    assert plugin.pages and not any(page.markdown for page in plugin.pages)
+    assert plugin.published == [] and plugin.redirects
+    assert not any(file.content_bytes for file in plugin.files.values())
+    assert (site / "id" / "putin-sincerity" / "index.html").stat().st_size > 0
     config.plugins.on_startup(command="serve", dirty=False)
     assert _plugin(config).serve is not None  # the same object, told it serves
     config.plugins.on_startup(command="build", dirty=False)
