@@ -108,10 +108,14 @@ class KeptFiles:
             hidden = self.aside.pop(name, None)
             digests = {file.dest_uri: _digest(file) for file in published}
             written.update(digests)
-            if hidden is None or not hidden.is_dir():  # nothing set aside, or not left alone
+            back = site / name
+            if hidden is None or not hidden.is_dir() or back.exists():
+                # nothing set aside, not left alone, or written again already: write it all
+                if hidden is not None:
+                    shutil.rmtree(hidden, ignore_errors=True)
                 fresh += len(published)
                 continue
-            hidden.rename(site / name)
+            hidden.rename(back)
             for file in published:
                 file.unchanged = self.written.get(file.dest_uri) == digests[file.dest_uri]
                 kept, fresh = kept + file.unchanged, fresh + (not file.unchanged)

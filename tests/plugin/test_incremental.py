@@ -343,9 +343,12 @@ def test_permalinks_left_in_place_by_a_rebuild_equal_a_clean_build(
         "summary: Says Russia believes in North Korea's sincerity",
         "summary: Says Russia trusts in North Korea's sincerity",
     )
+    unchanged = site / "id" / "kirby-undetermined" / "index.html"
+    before = unchanged.stat().st_mtime_ns
     rebuilt = _files(serve.build("site-serve"))
     kept, written = serve.state.kept.last
     assert kept > 10 and written >= 1  # most stayed as they were; the changed one was written
+    assert unchanged.stat().st_mtime_ns == before  # left where it was, not written again
     assert "id/putin-our-concern/index.html" not in rebuilt
     assert not gone.parent.exists()  # its folder went with it
     assert not any(p.name.startswith(".briefing") for p in site.iterdir())
@@ -374,4 +377,29 @@ def test_a_failed_rebuild_keeps_nothing_for_the_next(project: Path, serve: Serve
     assert serve.state.kept.written == {}
     rebuilt = _files(serve.build("site-serve"))
     assert serve.state.kept.last[0] == 0  # everything written again
+    _assert_as_clean(project, rebuilt)
+
+
+def test_a_folder_written_again_before_the_static_files_is_not_put_back(
+    project: Path, serve: Serve
+) -> None:
+    """Something wrote into the permalinks' folder after MkDocs emptied the site: the
+    folder set aside is dropped, the permalinks are written as in a clean build."""
+    site = serve.build("site-serve")
+    hook = project / "hooks.py"
+    hook.write_text(
+        "import os\n"
+        "def on_nav(nav, config, files):\n"
+        "    os.makedirs(os.path.join(config.site_dir, 'id'), exist_ok=True)\n"
+        "    with open(os.path.join(config.site_dir, 'id', 'hook.txt'), 'w') as f:\n"
+        "        f.write('written by a hook')\n"
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nhooks:\n  - hooks.py\n")
+    stub = site / "id" / "putin-sincerity" / "index.html"
+    before = stub.stat().st_mtime_ns
+    rebuilt = _files(serve.build("site-serve"))
+    assert stub.stat().st_mtime_ns != before  # written afresh
+    assert rebuilt["id/hook.txt"] == b"written by a hook"
+    assert not any(p.name.startswith(".briefing") for p in site.iterdir())
     _assert_as_clean(project, rebuilt)
