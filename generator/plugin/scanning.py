@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.errors import Problem, display_path
-from generator.sitecheck.page import PageScan, ScanPolicy, page_policy, scan_page, watch_parent
+from generator.sitecheck.page import (
+    Lead,
+    PageScan,
+    ScanPolicy,
+    page_policy,
+    scan_page,
+    watch_parent,
+)
 from generator.sitecheck.site import ScanCache, scan_key, scan_site
 
 
@@ -28,6 +37,9 @@ class SiteScanner:
         self.pool: Executor | None = None
         self.cache = ScanCache()
         self.pending: dict[str, tuple[tuple[object, ...], Callable[[], PageScan]]] = {}
+        self.shared: dict[Lead, Lead] = {}
+        """One object for each place the scans of this build lead (the pages' navigation
+        leads to the same places from every page)."""
         self.policy: ScanPolicy | None = None
         self.shown_as: str | None = None
         """How problems name the site folder; ``briefing build`` sets it to the final one."""
@@ -36,7 +48,7 @@ class SiteScanner:
     def start(self, *, keep_scans: bool) -> None:
         """A build begins: forget what a failed build left; keep earlier scans only while
         serving (a single build has nothing to reuse)."""
-        self.pending, self.policy = {}, None
+        self.pending, self.policy, self.shared = {}, None, {}
         if not keep_scans:
             self.cache = ScanCache()
 
@@ -65,12 +77,15 @@ class SiteScanner:
         pool = self._pool()
         if pool is None:
             return
+        arrival = _Arrival(self.shared)
         try:
             future = pool.submit(scan_page, output, path, page_policy(self.policy, path), shown)
         except Exception:  # a broken pool: check() scans the page itself
             self.shutdown()
             return
-        self.pending[path] = (key, _result_of(future))
+        # Taken as it arrives, not held by the future: see _Arrival.
+        future.add_done_callback(arrival.arrived)
+        self.pending[path] = (key, arrival.result)
 
     def check(self, site: Path, policy: ScanPolicy, shown_site: str) -> list[Problem]:
         """Every problem of the written site."""
@@ -119,8 +134,33 @@ def site_policy(
     )
 
 
-def _result_of(future: Future[PageScan]) -> Callable[[], PageScan]:
-    return lambda: future.result(timeout=600)
+class _Arrival:
+    """A page's scan from the worker, as it arrives: its leads shared with the other pages'
+    (each arrives as its own copies of the same places: some 200,000 at 10k claims, 35,000
+    of them distinct), and nothing else held, so the copies go as soon as they came."""
+
+    def __init__(self, shared: dict[Lead, Lead]) -> None:
+        self.shared = shared
+        self.done = threading.Event()
+        self.scan: PageScan | None = None
+        self.error: BaseException | None = None
+
+    def arrived(self, future: Future[PageScan]) -> None:
+        try:
+            scan = future.result()
+        except BaseException as exc:  # the check scans the page itself
+            self.error = exc
+        else:
+            leads = tuple(self.shared.setdefault(lead, lead) for lead in scan.leads)
+            self.scan = replace(scan, leads=leads)
+        self.done.set()
+
+    def result(self) -> PageScan:
+        if not self.done.wait(600):
+            raise TimeoutError("the site check's worker did not answer")
+        if self.scan is None:
+            raise self.error or RuntimeError("no scan")
+        return self.scan
 
 
 def scan_report(problems: list[Problem]) -> str:
