@@ -19,7 +19,9 @@ def collector_on() -> Iterator[None]:
     was_on = gc.isenabled()
     gc.enable()
     yield
-    if not was_on:
+    if was_on:  # as it was before the test, whatever the test did
+        gc.enable()
+    else:
         gc.disable()
 
 
@@ -41,3 +43,7 @@ def test_a_collector_paused_by_the_host_stays_paused(collector_on: None) -> None
     gc.disable()
     generate_site(REPORT_CONTENT)
     assert not gc.isenabled()
+
+
+def test_the_collector_is_on_again_after_these_tests() -> None:
+    assert gc.isenabled()  # pytest runs with it on; no test above left it off

@@ -18,7 +18,9 @@ them come out the same. So, only while serving:
 
 What a build wrote is known by each file's SHA-1 (of the bytes given to MkDocs), so the
 site is the one a clean build makes, file for file (tests/plugin/test_incremental.py). A
-build that fails forgets all of it: the next writes everything.
+build that fails forgets all of it: the next writes everything. What is known is what
+MkDocs writes from its files: a plugin that writes into such a folder by itself, after the
+static files, and stops doing so, would leave its last file behind.
 """
 
 from __future__ import annotations
@@ -118,7 +120,8 @@ class KeptFiles:
             hidden.rename(back)
             for file in published:
                 file.unchanged = self.written.get(file.dest_uri) == digests[file.dest_uri]
-                kept, fresh = kept + file.unchanged, fresh + (not file.unchanged)
+            left = sum(file.unchanged for file in published)
+            kept, fresh = kept + left, fresh + len(published) - left
             for path in self.written:
                 if _top(path) == name and path not in digests:
                     _delete(site, path)
